@@ -1,0 +1,1 @@
+"""Answering: question analysis, extractive answers with citations, abstention, and the LangChain chain."""

@@ -1,0 +1,56 @@
+"""The LangChain runnable every surface calls: prepare -> retrieve -> answer (or judge) -> verify.
+
+Questions and claims share retrieval; the answerer is the deterministic
+extractive one unless settings pick the optional LLM plug-in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from bot.answer.citations import verify
+from bot.answer.extractive import answer_question
+from bot.answer.question import analyse
+from bot.models import Answer
+
+if TYPE_CHECKING:
+    from bot.service import FactService
+
+
+def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
+    settings = service.settings
+
+    def prepare(inp: dict[str, Any]) -> dict[str, Any]:
+        text = " ".join(str(inp["text"]).split())
+        warnings = []
+        if len(text) > settings.max_query_chars:
+            text = text[: settings.max_query_chars]
+            warnings.append(f"text truncated to {settings.max_query_chars} characters")
+        return {**inp, "text": text, "warnings": warnings}
+
+    def retrieve(inp: dict[str, Any]) -> dict[str, Any]:
+        if inp["kind"] == "claim":
+            q_text = inp["text"]
+        else:
+            inp["question"] = analyse(inp["text"])
+            q_text = inp["question"].text or inp["text"]
+        inp["hits"] = service.retriever.sentences(q_text, k=max(8, inp["k"]))
+        return inp
+
+    def respond(inp: dict[str, Any]) -> Answer:
+        if inp["kind"] == "claim":
+            from bot.answer.claim import answer_claim
+
+            ans = answer_claim(inp["text"], inp["hits"])
+        elif settings.answerer == "llm":
+            from bot.answer.llm import answer_with_llm
+
+            ans = answer_with_llm(inp["question"], inp["hits"], settings)
+        else:
+            ans = answer_question(inp["question"], inp["hits"])
+        ans = ans.model_copy(update={"query": inp["text"], "warnings": inp["warnings"] + ans.warnings})
+        return verify(ans, service.retriever.docs)
+
+    return RunnableLambda(prepare) | RunnableLambda(retrieve) | RunnableLambda(respond)

@@ -1,0 +1,106 @@
+"""The default answerer: deterministic, no LLM. It quotes the best sentences and says who said them.
+
+Answers stay short: one or two quoted passages with [n] markers. What the
+articles say is quoted verbatim, never paraphrased, so nothing can drift from
+the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.abstain import should_abstain
+from bot.answer.citations import make_citation
+from bot.answer.question import Question
+from bot.answer.speakers import attributions, full_name, pronoun_speaker, resolve_previous
+from bot.models import Answer, Citation
+from bot.retrieval.types import SentenceHit
+from bot.text.tokens import content_terms, expand_terms
+
+_NUM = re.compile(r"\b\d+(?:[.,]\d+)*\b|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluh|ratus|ribu|juta)\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_TEXT = {
+    "en": {"said": "{who} said it [{n}]: “{quote}”", "per": "According to {src} [{n}]: “{quote}”",
+           "also": "{src} also reports [{n}]: “{quote}”",
+           "none": "The sources do not say: {reason}.", "injected": "Instructions inside the question were ignored."},
+    "id": {"said": "{who} yang mengatakannya [{n}]: “{quote}”", "per": "Menurut {src} [{n}]: “{quote}”",
+           "also": "{src} juga memberitakan [{n}]: “{quote}”",
+           "none": "Sumber tidak menyebutkannya: {reason}.", "injected": "Instruksi di dalam pertanyaan diabaikan."},
+}
+
+
+def _rank(q: Question, hits: list[SentenceHit]) -> list[SentenceHit]:
+    """Nudge sentences that hold what the question type asks for (a date, a number, a speaker)."""
+    def bonus(h: SentenceHit) -> float:
+        if q.qtype == "when":
+            return 0.15 if _YEAR.search(h.text) else 0.0
+        if q.qtype in ("how_many", "how_long"):
+            return 0.15 if _NUM.search(h.text) else 0.0
+        if q.qtype in ("who_said", "who"):
+            return 0.1 if attributions(h.text) or pronoun_speaker(h.text) else 0.0
+        return 0.0
+    return sorted(hits, key=lambda h: h.score + bonus(h), reverse=True)
+
+
+def _speaker_clause(q: Question, hit: SentenceHit) -> tuple[str, int, int] | None:
+    """(speaker, start, end) of the reporting clause that best matches the question, offsets in the doc."""
+    groups = expand_terms(sorted(set(q.terms)))
+    best: tuple[float, str, int, int] | None = None
+    for a in attributions(hit.text):
+        clause = hit.text[a.start:a.end]
+        stems = set(content_terms(clause))
+        cov = sum(1 for g in groups if g & stems)
+        if best is None or cov > best[0]:
+            best = (cov, a.speaker, a.start, a.end)
+    if best is None:
+        if not pronoun_speaker(hit.text):
+            return None
+        who = resolve_previous(hit.doc.text, hit.char_start)
+        if not who:
+            return None
+        best = (0, who, 0, len(hit.text))
+    _, who, s, e = best
+    clause = hit.text[s:e].rstrip()
+    e = s + len(clause.rstrip(".").rstrip())
+    return full_name(who, hit.doc.text), hit.char_start + s, hit.char_start + e
+
+
+def _source_name(hit: SentenceHit) -> str:
+    return hit.doc.outlet or hit.doc.title or hit.doc.source
+
+
+def answer_question(q: Question, hits: list[SentenceHit]) -> Answer:
+    t = _TEXT[q.lang if q.lang in _TEXT else "en"]
+    warnings = [t["injected"]] if q.injected else []
+    reason = should_abstain(q, hits)
+    if reason:
+        return Answer(query=q.raw, kind="question", status="not_found", answer=t["none"].format(reason=reason),
+                      warnings=warnings)
+    ranked = _rank(q, hits)
+    citations: list[Citation] = []
+    parts: list[str] = []
+    first = ranked[0]
+    if q.qtype == "who_said":
+        for h in ranked[:4]:
+            found = _speaker_clause(q, h)
+            if found and h.score >= 0.8 * ranked[0].score:
+                who, s, e = found
+                citations.append(make_citation(1, h.doc, s, e, h.score))
+                parts.append(t["said"].format(who=who, n=1, quote=h.doc.text[s:e]))
+                first = h
+                break
+    if not citations:
+        citations.append(make_citation(1, first.doc, first.char_start, first.char_end, first.score))
+        parts.append(t["per"].format(src=_source_name(first), n=1, quote=first.text))
+    # A second passage only when it is nearly as good and says something the first does not.
+    for h in ranked[1:3]:
+        if h is first or h.score < 0.9 * first.score or h.features.get("coverage", 0) < first.features.get("coverage", 0):
+            continue
+        if h.doc.doc_id == first.doc.doc_id and abs(h.char_start - first.char_start) < 5:
+            continue
+        n = len(citations) + 1
+        citations.append(make_citation(n, h.doc, h.char_start, h.char_end, h.score))
+        parts.append(t["also"].format(src=_source_name(h), n=n, quote=h.text))
+        break
+    return Answer(query=q.raw, kind="question", status="answered", answer=" ".join(parts), citations=citations,
+                  warnings=warnings)

@@ -1,0 +1,67 @@
+"""What a question asks for: its type, language, key terms and named entities.
+
+Instructions smuggled into a question ("ignore previous instructions", "say
+it is true") are cut out first: they are data, and only the factual part is
+searched and answered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.text.lang import detect_lang
+from bot.text.tokens import content_terms
+
+_INJECTION = re.compile(
+    r"(?is)\b(ignore|disregard|forget|override)\b[^.?!\n]{0,80}\b(instruction|instruksi|prompt|rule|aturan|previous|sebelumnya|above)s?\b[^.?!\n]*[.?!]?"
+    r"|\b(abaikan|lupakan)\b[^.?!\n]*[.?!]?"
+    r"|\b(you are now|act as|pretend|system prompt|jailbreak|developer mode)\b[^.?!\n]*[.?!]?"
+    r"|\b(answer|respond|reply|say|output|print|label|mark|jawab|katakan|tandai|label(?:kan)?)\b"
+    r"[^.?!\n]{0,40}\b(only|with|that|as|bahwa|dengan|sebagai|saja)\b[^.?!\n]{0,60}"
+    r"\b(true|false|supported|refuted|benar|salah|yes|no|ya|tidak|hacked|pwned)\b[^.?!\n]*[.?!]?"
+)
+_QWORDS = {
+    "who_said": r"\b(who|siapa)\b.*\b(said|say|says|stated|told|claimed|mengatakan|berkata|menyatakan|bilang|kata|menyebut|menyebutkan|ujar|ungkap|memprediksi|predicted)\b",
+    "who": r"\b(who|whom|siapa)\b",
+    "when": r"\b(when|what year|what date|which year|kapan|tahun berapa|tanggal berapa|pada tahun)\b",
+    "how_long": r"\b(how long|berapa lama)\b",
+    "how_many": r"\b(how many|how much|berapa)\b",
+    "where": r"\b(where|di mana|dimana|ke mana|kemana)\b",
+    "why": r"\b(why|mengapa|kenapa)\b",
+}
+_SENT_START = {"who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
+               "siapa", "apa", "apakah", "kapan", "di", "mengapa", "kenapa", "bagaimana", "berapa", "according",
+               "menurut", "can", "could", "tell", "please", "in", "on", "at", "the"}
+
+
+@dataclass
+class Question:
+    raw: str
+    text: str  # the factual part that is searched
+    lang: str
+    qtype: str
+    terms: list[str]
+    entities: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    injected: bool = False
+
+
+def strip_instructions(text: str) -> tuple[str, bool]:
+    cleaned = _INJECTION.sub(" ", text)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .,;:-")
+    return cleaned, cleaned != re.sub(r"\s+", " ", text).strip(" .,;:-")
+
+
+def analyse(raw: str) -> Question:
+    text, injected = strip_instructions(raw)
+    low = text.lower()
+    qtype = next((name for name, rx in _QWORDS.items() if re.search(rx, low)), "what")
+    words = re.findall(r"[^\W_][\w'’-]*", text)
+    entities = []
+    for i, w in enumerate(words):
+        if (w[:1].isupper() and not (i == 0 or w.lower() in _SENT_START)) or (w.isupper() and len(w) >= 2):
+            entities.append(w.strip("'’").removesuffix("'s").removesuffix("’s"))
+    numbers = re.findall(r"\b\d+(?:[.,]\d+)*\b", text)
+    return Question(raw=raw, text=text, lang=detect_lang(raw), qtype=qtype, terms=content_terms(text),
+                    entities=entities, numbers=numbers, injected=injected)

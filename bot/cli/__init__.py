@@ -1,0 +1,48 @@
+"""The `factbot` console script: one typer app, command groups registered in one place."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from bot.errors import FactbotError
+
+app = typer.Typer(
+    name="factbot",
+    help="Answer questions and check claims only from your own article corpus, with verbatim citations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+@app.callback()
+def _root() -> None:
+    """Answer questions and check claims only from your own article corpus, with verbatim citations."""
+
+
+# Command modules register themselves on `app` when imported; a missing optional one is skipped.
+_COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.serve", "bot.cli.eval")
+
+
+def _register() -> None:
+    for name in _COMMAND_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and exit 2, never a traceback."""
+    _register()
+    try:
+        app(standalone_mode=True)
+    except FactbotError as exc:
+        print(f"factbot: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("factbot: interrupted", file=sys.stderr)
+        sys.exit(130)

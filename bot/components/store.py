@@ -1,0 +1,158 @@
+"""The Chroma store: chunk vectors plus one record per cleaned document.
+
+A document's record is written *after* its chunks and acts as the commit
+marker: readers only trust chunks whose document record exists, and an ingest
+that finds orphan chunks (a crash mid-write) deletes them first. So a document
+is never left half-written, and re-ingesting unchanged text adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import chromadb
+from chromadb import Documents, EmbeddingFunction
+from chromadb import Embeddings as ChromaEmbeddings
+from langchain_core.embeddings import Embeddings
+
+from bot.models import Chunk, DocumentRecord
+from bot.settings import Settings
+
+_DOC_FIELDS = ("title", "outlet", "url", "source", "published", "author", "lang")
+
+
+class _ChromaAdapter(EmbeddingFunction[Documents]):
+    """Hands Chroma our embedder so it never falls back to its downloading default."""
+
+    def __init__(self, embeddings: Embeddings) -> None:
+        self._emb = embeddings
+
+    def __call__(self, input: Documents) -> ChromaEmbeddings:  # noqa: A002 - Chroma's name
+        import numpy as np
+
+        return [np.asarray(v, dtype=np.float32) for v in self._emb.embed_documents(list(input))]
+
+    @staticmethod
+    def name() -> str:
+        return "factbot"
+
+    def get_config(self) -> dict[str, Any]:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> _ChromaAdapter:  # pragma: no cover - unused by us
+        raise NotImplementedError("factbot passes its embedding function explicitly")
+
+
+def make_client(settings: Settings) -> Any:
+    chroma_settings = chromadb.Settings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    settings.persist_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.persist_dir), settings=chroma_settings)
+
+
+class Store:
+    def __init__(self, settings: Settings, embeddings: Embeddings, client: Any | None = None) -> None:
+        self.embeddings = embeddings
+        self.client = client if client is not None else make_client(settings)
+        ef = _ChromaAdapter(embeddings)
+        cfg: Any = {"hnsw": {"space": "cosine"}}
+        self.chunks = self.client.get_or_create_collection(
+            settings.collection, embedding_function=ef, configuration=cfg
+        )
+        self.docs = self.client.get_or_create_collection(
+            f"{settings.collection}-docs", embedding_function=ef, configuration=cfg
+        )
+
+    # ---- writing -----------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.docs.get(ids=[doc_id], include=[])["ids"])
+
+    def doc_ids_for_source(self, source: str) -> list[str]:
+        return list(self.docs.get(where={"source": source}, include=[])["ids"])
+
+    def delete_document(self, doc_id: str) -> None:
+        self.docs.delete(ids=[doc_id])
+        self.chunks.delete(where={"doc_id": doc_id})
+
+    def add_document(
+        self, doc: DocumentRecord, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]
+    ) -> None:
+        """Chunks first, document record last (the commit marker)."""
+        self.chunks.delete(where={"doc_id": doc.doc_id})  # orphans from an interrupted run
+        if chunks:
+            meta = _doc_meta(doc)
+            self.chunks.upsert(
+                ids=[c.chunk_id for c in chunks],
+                documents=[c.text for c in chunks],
+                embeddings=[list(v) for v in vectors],
+                metadatas=[
+                    {**meta, "doc_id": c.doc_id, "char_start": c.char_start, "char_end": c.char_end, "index": c.index}
+                    for c in chunks
+                ],
+            )
+        head = f"{doc.title or ''}\n{doc.text[:500]}"
+        self.docs.upsert(
+            ids=[doc.doc_id],
+            documents=[doc.text],
+            embeddings=[self.embeddings.embed_documents([head])[0]],
+            metadatas=[{**_doc_meta(doc), "doc_id": doc.doc_id, "n_chunks": len(chunks)}],
+        )
+
+    # ---- reading -----------------------------------------------------------
+    def get_document(self, doc_id: str) -> DocumentRecord | None:
+        got = self.docs.get(ids=[doc_id], include=["documents", "metadatas"])
+        if not got["ids"]:
+            return None
+        return _to_doc(got["ids"][0], got["documents"][0], got["metadatas"][0])
+
+    def all_documents(self) -> list[DocumentRecord]:
+        got = self.docs.get(include=["documents", "metadatas"])
+        return [_to_doc(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+
+    def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
+        got = self.chunks.get(include=["documents", "metadatas"])
+        return [(_to_chunk(i, t, m), dict(m)) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+
+    def query(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, dict[str, Any], float]]:
+        """Nearest chunks with cosine similarity (1 - distance)."""
+        n = self.chunks.count()
+        if n == 0:
+            return []
+        res = self.chunks.query(
+            query_embeddings=[list(vector)], n_results=min(k, n), include=["documents", "metadatas", "distances"]
+        )
+        out = []
+        for i, t, m, d in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True):
+            out.append((_to_chunk(i, t, m), dict(m), 1.0 - float(d)))
+        return out
+
+    def stats(self) -> dict[str, Any]:
+        metas = self.docs.get(include=["metadatas"])["metadatas"] or []
+        outlets = sorted({str(m.get("outlet")) for m in metas if m.get("outlet")})
+        return {"documents": len(metas), "chunks": self.chunks.count(), "outlets": outlets}
+
+
+def _doc_meta(doc: DocumentRecord) -> dict[str, Any]:
+    """Chroma metadata cannot hold None: absent fields are simply left out."""
+    data = doc.model_dump()
+    return {k: data[k] for k in _DOC_FIELDS if data.get(k) is not None}
+
+
+def _to_doc(doc_id: str, text: str, meta: Any) -> DocumentRecord:
+    m = dict(meta or {})
+    return DocumentRecord(doc_id=doc_id, text=text, **{k: m.get(k) for k in _DOC_FIELDS if k in m})  # type: ignore[arg-type]
+
+
+def _to_chunk(chunk_id: str, text: str, meta: Any) -> Chunk:
+    m = dict(meta or {})
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=str(m["doc_id"]),
+        text=text,
+        char_start=int(m["char_start"]),
+        char_end=int(m["char_end"]),
+        index=int(m.get("index", 0)),
+    )

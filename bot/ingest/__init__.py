@@ -1,0 +1,1 @@
+"""Ingest: raw scrapes -> clean article text with metadata -> chunks with offsets -> the store."""

@@ -1,0 +1,63 @@
+"""The one shared Answer/Citation shape (../shared/CONTRACT.md) and the ingest records.
+
+CLI, web, Slack and eval all serialise these; fields are only ever added.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Kind = Literal["question", "claim"]
+Status = Literal["answered", "not_found"]
+Verdict = Literal["supported", "refuted", "not_enough_info"]
+
+
+class Citation(BaseModel):
+    n: int = Field(description="The [n] marker used in the answer text.")
+    doc_id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str = Field(description="Path or URL the document was ingested from.")
+    published: str | None = Field(None, description="ISO date (YYYY-MM-DD) when known.")
+    quote: str = Field(description="Verbatim substring of the stored clean text.")
+    char_start: int
+    char_end: int
+    score: float = 0.0
+
+
+class Answer(BaseModel):
+    query: str
+    kind: Kind = "question"
+    status: Status
+    answer: str
+    verdict: Verdict | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class DocumentRecord(BaseModel):
+    """A cleaned article, as stored: `text` is what every citation offset points into."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str
+    published: str | None = None
+    author: str | None = None
+    lang: str = "id"
+
+
+class Chunk(BaseModel):
+    """A slice of a document: `doc.text[char_start:char_end] == text`."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    char_start: int
+    char_end: int
+    index: int

@@ -1,0 +1,1 @@
+"""Retrieval: hybrid dense + lexical chunk search, then sentence-level rescoring."""

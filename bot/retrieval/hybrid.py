@@ -1,0 +1,101 @@
+"""Hybrid retrieval: dense (multilingual e5) + BM25 over Sastrawi stems, fused by query language.
+
+English questions over Indonesian articles share few surface words, so BM25
+is trusted less when the question's language differs from the corpus's;
+dense similarity carries them (measured in bench/retrieval_fusion.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import bm25s
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from bot.components.store import Store
+from bot.models import DocumentRecord
+from bot.retrieval.types import ChunkHit, SentenceHit
+from bot.settings import Settings
+from bot.text.lang import detect_lang
+from bot.text.sentences import split_sentences
+from bot.text.tokens import content_terms, expand_terms
+
+# Weight of the lexical score in the fusion, by (question language == corpus language).
+LEXICAL_WEIGHT = {True: 0.35, False: 0.2}
+
+
+class HybridRetriever:
+    def __init__(self, store: Store, embeddings: Embeddings, settings: Settings) -> None:
+        self.store = store
+        self.embeddings = embeddings
+        self.settings = settings
+        self.docs: dict[str, DocumentRecord] = {d.doc_id: d for d in store.all_documents()}
+        self.chunks = [c for c, _ in store.all_chunks() if c.doc_id in self.docs]  # committed documents only
+        self._row = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        langs = Counter(d.lang for d in self.docs.values())
+        self.corpus_lang = langs.most_common(1)[0][0] if langs else "id"
+        self._bm25: Any = None
+        if self.chunks:
+            self._bm25 = bm25s.BM25()
+            corpus = [content_terms(c.text) or ["_"] for c in self.chunks]
+            self._bm25.index(corpus, show_progress=False)
+
+    # ---- chunk level ---------------------------------------------------------
+    def _lexical(self, terms: list[str]) -> np.ndarray:
+        if self._bm25 is None or not terms:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        vocab = self._bm25.vocab_dict
+        known = [t for t in terms if t in vocab]
+        if not known:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def retrieve(self, query: str, k: int = 5, query_vector: list[float] | None = None) -> list[ChunkHit]:
+        """Top-k chunks by fused score; each hit keeps its raw cosine for abstention."""
+        if not self.chunks:
+            return []
+        vec = query_vector or self.embeddings.embed_query(query)
+        dense_hits = self.store.query(vec, k=max(4 * k, 20))
+        dense = {c.chunk_id: sim for c, _, sim in dense_hits if c.chunk_id in self._row}
+        same_lang = detect_lang(query) == self.corpus_lang
+        terms = [v for group in expand_terms(content_terms(query)) for v in group]
+        lex = self._lexical(terms)
+        lex_max = float(lex.max()) if lex.size else 0.0
+        top_dense = max(dense.values(), default=1.0) or 1.0
+        candidates = set(dense) | {self.chunks[i].chunk_id for i in np.argsort(-lex)[: max(4 * k, 20)] if lex[i] > 0}
+        w_lex = LEXICAL_WEIGHT[same_lang]
+        hits = []
+        for cid in candidates:
+            row = self._row[cid]
+            d = dense.get(cid, 0.0)
+            lx = float(lex[row]) / lex_max if lex_max > 0 else 0.0
+            fused = (1 - w_lex) * (d / top_dense) + w_lex * lx
+            chunk = self.chunks[row]
+            hits.append(ChunkHit(chunk=chunk, doc=self.docs[chunk.doc_id], score=fused, dense=d, lexical=lx))
+        hits.sort(key=lambda h: h.score, reverse=True)
+        return hits[:k]
+
+    # ---- sentence level ------------------------------------------------------
+    def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
+        """Sentences of the top chunks, rescored by query-term coverage and their chunk's scores."""
+        hits = self.retrieve(query, k=chunks or max(k, 8))
+        groups = expand_terms(sorted(set(content_terms(query))))
+        best: dict[tuple[str, int], SentenceHit] = {}
+        top = hits[0].score if hits else 1.0
+        for h in hits:
+            text = h.doc.text
+            for s, e in split_sentences(text):
+                if e <= h.chunk.char_start or s >= h.chunk.char_end:
+                    continue
+                stems = set(content_terms(text[s:e]))
+                cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
+                score = 0.45 * (h.score / top) + 0.55 * cov
+                key = (h.doc.doc_id, s)
+                if key not in best or best[key].score < score:
+                    best[key] = SentenceHit(
+                        doc=h.doc, text=text[s:e], char_start=s, char_end=e, score=score, chunk_score=h.score,
+                        features={"dense": h.dense, "lexical": h.lexical, "coverage": cov},
+                    )
+        return sorted(best.values(), key=lambda x: x.score, reverse=True)[:k]

@@ -1,0 +1,75 @@
+"""FactService: the one object every surface talks to.
+
+It opens the store and models once per process (they are slow to load) and
+exposes the few operations the CLI, web page, Slack and eval need.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from bot.components.embeddings import build_embeddings
+from bot.components.store import Store
+from bot.errors import BadInput
+from bot.models import Answer, Kind
+from bot.settings import Settings, get_settings
+
+
+class FactService:
+    def __init__(self, settings: Settings | None = None, embeddings: Embeddings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self._embeddings = embeddings
+        self._lock = threading.Lock()
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        return self._embeddings or build_embeddings(self.settings)
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.settings, self.embeddings)
+
+    @cached_property
+    def retriever(self) -> Any:
+        from bot.retrieval.hybrid import HybridRetriever
+
+        return HybridRetriever(self.store, self.embeddings, self.settings)
+
+    @cached_property
+    def chain(self) -> Any:
+        from bot.answer.chain import build_chain
+
+        return build_chain(self)
+
+    # ---- operations -----------------------------------------------------------
+    def ingest(
+        self, paths: Sequence[Path], progress: Callable[[str], None] | None = None, show_bar: bool = False
+    ) -> Any:
+        from bot.ingest.pipeline import ingest_paths
+
+        with self._lock:
+            report = ingest_paths(paths, self.store, self.settings, progress=progress, show_bar=show_bar)
+            if report.added or report.replaced:
+                self.__dict__.pop("retriever", None)  # lexical index must see the new chunks
+                self.__dict__.pop("chain", None)
+        return report
+
+    def ask(self, text: str, kind: Kind = "question", k: int | None = None) -> Answer:
+        """Answer a question or judge a claim; raises BadInput on empty text."""
+        if not isinstance(text, str) or not text.strip():
+            raise BadInput("empty text: give a question or a claim")
+        if kind not in ("question", "claim"):
+            raise BadInput(f"unknown kind {kind!r}: use 'question' or 'claim'")
+        return self.chain.invoke({"text": text, "kind": kind, "k": k or self.settings.top_k})  # type: ignore[no-any-return]
+
+    def check(self, text: str) -> Answer:
+        return self.ask(text, kind="claim")
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()

@@ -1,0 +1,1 @@
+"""Language utilities shared by retrieval, answering and claim checking (Indonesian + English)."""

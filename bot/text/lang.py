@@ -1,0 +1,17 @@
+"""Cheap language guess (Indonesian vs English) from function words: enough to pick weights and wording."""
+
+from __future__ import annotations
+
+import re
+
+_ID = {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "pada", "akan", "tidak", "kata", "bahwa",
+       "siapa", "apa", "kapan", "mana", "mengapa", "kenapa", "bagaimana", "berapa", "apakah", "ke", "oleh", "adalah"}
+_EN = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "said", "was", "on", "will", "who", "what",
+       "when", "where", "why", "how", "which", "did", "does", "do", "are", "were", "a", "an"}
+
+
+def detect_lang(text: str) -> str:
+    toks = re.findall(r"[a-z]+", text.lower()[:5000])
+    id_hits = sum(t in _ID for t in toks)
+    en_hits = sum(t in _EN for t in toks)
+    return "en" if en_hits > id_hits else "id"

@@ -1,0 +1,61 @@
+"""Tokenising and stemming for lexical search and term coverage, in Indonesian and English.
+
+Sastrawi is slow per call, so stems are cached; English words pass through a
+light suffix rule and the EN->ID lexicon so both languages meet on one vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+STOP_ID = set(["yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "akan", "tidak", "bahwa", "adalah", "dalam", "juga", "atau", "oleh", "kata", "para", "sebagai", "telah", "sudah", "lebih", "karena", "ada", "saat", "mereka", "kami", "kita", "anda", "dia", "ia", "ya", "apa", "siapa", "kapan", "mana", "bagaimana", "mengapa", "kenapa", "berapa", "apakah", "sebuah", "seorang", "tersebut", "secara", "bagi", "hal", "serta", "namun", "tetapi", "jika", "maka", "hanya", "kedua", "pun", "lain", "masih", "bisa", "dapat", "harus", "sangat", "sekitar", "setelah", "sebelum", "antara", "tentang", "menurut", "mengatakan", "menyebutkan", "mengenai", "begitu", "pula", "atas", "hingga", "sejak", "agar", "lalu", "tak", "kepada", "sedang"])
+STOP_EN = set(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "is", "are", "was", "were", "be", "been", "being", "that", "this", "these", "those", "it", "its", "as", "into", "than", "then", "there", "their", "they", "them", "he", "she", "his", "her", "who", "whom", "whose", "what", "when", "where", "which", "why", "how", "did", "do", "does", "done", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "about", "according", "said", "say", "says", "tell", "told", "me", "my", "we", "our", "you", "your", "i", "any", "some", "all", "also", "have", "has", "had", "just", "only", "very", "more", "most", "other", "over", "such"])
+STOP = STOP_ID | STOP_EN
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[str]]:
+    data = json.loads((Path(__file__).parent / "lexicon.json").read_text(encoding="utf-8"))
+    return {k.strip(): v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    w = word.lower()
+    if w.isdigit() or len(w) <= 3:
+        return w
+    s = str(_stemmer().stem(w))
+    return s or w
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words, stopwords removed, order kept (duplicates kept for BM25)."""
+    return [stem(w) for w in words(text) if w.lower() not in STOP and len(w) > 1]
+
+
+def expand_terms(terms: list[str]) -> list[set[str]]:
+    """Each term with its Indonesian equivalents: a term counts as matched if any variant matches."""
+    lex = lexicon()
+    out = []
+    for t in terms:
+        variants = {t}
+        for v in lex.get(t, []) + lex.get(t.rstrip("s"), []):
+            variants.add(stem(v))
+        out.append(variants)
+    return out
