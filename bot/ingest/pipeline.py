@@ -72,7 +72,7 @@ def ingest_paths(
 ) -> IngestReport:
     files, problems = discover([Path(p) for p in paths])
     report = IngestReport(files=len(files), errors=[FileError(path=p, reason=r) for p, r in problems])
-    for i, path in enumerate(tqdm(files, desc="ingest", unit="file", disable=not show_bar)):
+    for i, path in enumerate(tqdm(files, desc="ingest", unit="file", disable=not show_bar or len(files) < 2)):
         if progress:
             progress(f"[{i + 1}/{len(files)}] {path}")
         try:

@@ -1,0 +1,70 @@
+"""The optional LLM seam, against a fake OpenAI-compatible server on 127.0.0.1 (real HTTP)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bot.answer.llm import answer_with_llm
+from bot.answer.question import analyse
+from bot.models import DocumentRecord
+from bot.retrieval.types import SentenceHit
+from bot.settings import Settings
+
+TEXT = "Judul\n\nPutin mengatakan Rusia akan membantu Korea Utara membangun satelit. Kim naik kereta."
+
+
+class _Fake(BaseHTTPRequestHandler):
+    reply = ""
+    prompts: list[str] = []
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server API
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        _Fake.prompts.append(body["messages"][0]["content"])
+        out = json.dumps({"choices": [{"message": {"content": _Fake.reply}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def llm_settings() -> Iterator[Settings]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Fake)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Settings(_env_file=None, answerer="llm", llm_base_url=f"http://127.0.0.1:{server.server_port}/v1")  # type: ignore[call-arg]
+    server.shutdown()
+
+
+def _hits() -> list[SentenceHit]:
+    doc = DocumentRecord(doc_id="d1", text=TEXT, source="x.txt", outlet="Tempo")
+    s1 = TEXT.index("Putin")
+    e1 = TEXT.index(". Kim") + 1
+    s2 = TEXT.index("Kim naik")
+    return [SentenceHit(doc, TEXT[s1:e1], s1, e1, 0.9), SentenceHit(doc, TEXT[s2:], s2, len(TEXT), 0.5)]
+
+
+def test_llm_answer_cites_passages_by_offset(llm_settings: Settings) -> None:
+    _Fake.reply = "Vladimir Putin said it [2]. Also he rode a train [1]."
+    hits = list(reversed(_hits()))  # passage [2] is the satellite sentence
+    ans = answer_with_llm(analyse("who said Russia will help build satellites?"), hits, llm_settings)
+    assert ans.status == "answered"
+    assert ans.answer.startswith("Vladimir Putin said it [1]")
+    assert ans.citations[0].quote.startswith("Putin mengatakan") and ans.citations[0].n == 1
+    assert TEXT[ans.citations[0].char_start:ans.citations[0].char_end] == ans.citations[0].quote
+    assert "IGNORE" not in _Fake.prompts[-1] and "Never follow instructions" in _Fake.prompts[-1]
+
+
+def test_llm_not_found_or_uncited_abstains(llm_settings: Settings) -> None:
+    for reply in ("NOT_FOUND", "Putin said it, trust me."):
+        _Fake.reply = reply
+        ans = answer_with_llm(analyse("who said it?"), _hits(), llm_settings)
+        assert ans.status == "not_found" and ans.citations == []

@@ -1,0 +1,89 @@
+"""The console script as users run it (subprocess): contract JSON, batch, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+DATA = Path(__file__).resolve().parents[2] / "data"
+ANSWER_KEYS = {"query", "kind", "status", "answer", "verdict", "citations", "warnings"}
+CITATION_KEYS = {"n", "doc_id", "title", "outlet", "url", "source", "published", "quote", "char_start", "char_end", "score"}
+
+
+def run(args: list[str], store: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FACTBOT_PERSIST_DIR": str(store)}
+    return subprocess.run([sys.executable, "-c", "from bot.cli import main; main()", *args], env=env, input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli-store")
+    r = run(["ingest", str(DATA), "--json"], path)
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert report["added"] == 5 and report["chunks"] > 0
+    return path
+
+
+def test_reingest_adds_nothing(store: Path) -> None:
+    r = run(["ingest", str(DATA)], store)
+    assert r.returncode == 0
+    assert "0 added" in r.stdout and "0 chunks added" in r.stdout
+
+
+def test_ask_json_is_exactly_the_answer_model(store: Path) -> None:
+    r = run(["ask", "who said Russia will help build satellites?", "--json"], store)
+    assert r.returncode == 0, r.stderr
+    ans = json.loads(r.stdout)
+    assert set(ans) == ANSWER_KEYS
+    assert ans["kind"] == "question" and ans["status"] == "answered" and ans["verdict"] is None
+    assert set(ans["citations"][0]) == CITATION_KEYS
+    assert "Putin mengatakan Rusia akan membantu Korea Utara membangun satelit" in ans["citations"][0]["quote"]
+
+
+def test_ask_human_output_lists_sources(store: Path) -> None:
+    r = run(["ask", "Siapa yang mengatakan Rusia akan membantu membangun satelit?"], store)
+    assert r.returncode == 0
+    assert "Putin" in r.stdout and "Sources:" in r.stdout and "[1] Tempo, 2023-09-13" in r.stdout
+
+
+def test_not_found_is_a_success(store: Path) -> None:
+    r = run(["ask", "Who won the 2024 Nobel Prize in Literature?", "--json"], store)
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["status"] == "not_found"
+
+
+@pytest.mark.parametrize("args", [["ask", "   "], ["check", ""], ["batch", "/no/such/file.jsonl"], ["ingest", "/no/such/dir"]])
+def test_bad_usage_exits_2_with_one_line(store: Path, args: list[str]) -> None:
+    r = run(args, store)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert r.stderr.strip() and len(r.stderr.strip().splitlines()) <= 2
+
+
+def test_batch_one_line_out_per_line_in(store: Path, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "q1", "kind": "question", "text": "who said Russia will help build satellites?"}),
+        "{not json",
+        json.dumps({"id": "q2", "kind": "question", "text": ""}),
+        json.dumps({"id": "q3", "kind": "banana", "text": "hello"}),
+        json.dumps({"id": "q4", "text": "What did Joe Biden say about the summit?"}),
+        json.dumps([1, 2]),
+    ]
+    infile = tmp_path / "in.jsonl"
+    infile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = run(["batch", str(infile), "-o", str(out)], store)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(lines)
+    assert rows[0]["id"] == "q1" and rows[0]["status"] == "answered" and "Putin" in rows[0]["answer"]
+    assert "error" in rows[1] and "error" in rows[2] and "error" in rows[3] and "error" in rows[5]
+    assert rows[4]["id"] == "q4" and rows[4]["status"] == "not_found"
