@@ -7,6 +7,8 @@ them is how a confident wrong answer happens.
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.question import Question
 from bot.retrieval.types import SentenceHit
 from bot.text.tokens import expand_terms, stem
@@ -16,17 +18,19 @@ MIN_DENSE = 0.80  # cosine of the best sentence's chunk (e5 scale: unrelated tex
 STRONG_COVERAGE = 0.75  # full lexical support lets a weaker dense score pass
 
 
-def _in_doc(term: str, hit: SentenceHit) -> bool:
-    low = hit.doc.text.lower()
-    variants = {term.lower(), stem(term.lower())} | next(iter(expand_terms([stem(term.lower())])), set())
-    return any(v and v in low for v in variants)
+def _in_corpus(term: str, corpus: str) -> bool:
+    low = term.lower()
+    variants = {low, stem(low)} | next(iter(expand_terms([low])), set())
+    return any(v and re.search(rf"\b{re.escape(v)}", corpus) for v in variants)
 
 
-def missing_entities(q: Question, hit: SentenceHit) -> list[str]:
-    return [e for e in q.entities + q.numbers if not _in_doc(e, hit)]
+def missing_entities(q: Question, corpus: str) -> list[str]:
+    """Names and numbers of the question that no stored article mentions at all (corpus is lower-cased)."""
+    parts = [p for e in q.entities for p in e.split("-") if p] + q.numbers
+    return [e for e in dict.fromkeys(parts) if not _in_corpus(e, corpus)]
 
 
-def should_abstain(q: Question, hits: list[SentenceHit]) -> str | None:
+def should_abstain(q: Question, hits: list[SentenceHit], corpus: str) -> str | None:
     """A reason to abstain, or None when the best evidence is good enough."""
     if not q.terms:
         return "the question has no searchable content"
@@ -35,7 +39,7 @@ def should_abstain(q: Question, hits: list[SentenceHit]) -> str | None:
     best = hits[0]
     cov = best.features.get("coverage", 0.0)
     dense = best.features.get("dense", 0.0)
-    missing = missing_entities(q, best)
+    missing = missing_entities(q, corpus)
     if missing:
         return f"the sources never mention {', '.join(missing)}"
     if cov < MIN_COVERAGE:

@@ -12,7 +12,7 @@ import re
 from bot.answer.abstain import should_abstain
 from bot.answer.citations import make_citation
 from bot.answer.question import Question
-from bot.answer.speakers import attributions, full_name, pronoun_speaker, resolve_previous
+from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.models import Answer, Citation
 from bot.retrieval.types import SentenceHit
 from bot.text.tokens import content_terms, expand_terms
@@ -53,9 +53,10 @@ def _speaker_clause(q: Question, hit: SentenceHit) -> tuple[str, int, int] | Non
         if best is None or cov > best[0]:
             best = (cov, a.speaker, a.start, a.end)
     if best is None:
-        if not pronoun_speaker(hit.text):
-            return None
-        who = resolve_previous(hit.doc.text, hit.char_start)
+        if pronoun_speaker(hit.text):
+            who = resolve_previous(hit.doc.text, hit.char_start)
+        else:
+            who = closing_speaker(hit.doc.text, hit.char_end)
         if not who:
             return None
         best = (0, who, 0, len(hit.text))
@@ -69,10 +70,11 @@ def _source_name(hit: SentenceHit) -> str:
     return hit.doc.outlet or hit.doc.title or hit.doc.source
 
 
-def answer_question(q: Question, hits: list[SentenceHit]) -> Answer:
+def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer:
+    """`corpus` is all stored text, lower-cased: names the question uses must occur somewhere in it."""
     t = _TEXT[q.lang if q.lang in _TEXT else "en"]
     warnings = [t["injected"]] if q.injected else []
-    reason = should_abstain(q, hits)
+    reason = should_abstain(q, hits, corpus)
     if reason:
         return Answer(query=q.raw, kind="question", status="not_found", answer=t["none"].format(reason=reason),
                       warnings=warnings)

@@ -72,3 +72,11 @@ def full_name(short: str, doc_text: str) -> str:
         if cand and cand.endswith(short) and len(cand) > len(best) and len(cand.split()) <= 3:
             best = cand
     return best
+
+
+def closing_speaker(doc_text: str, after: int) -> str | None:
+    """For a quote split over sentences: the "…,” kata X" that closes the paragraph after offset `after`."""
+    end = doc_text.find("\n\n", after)
+    rest = doc_text[after: end if end >= 0 else len(doc_text)]
+    names = [a.speaker for a in attributions(rest)]
+    return names[0] if names and _AFTER.search(rest) else None

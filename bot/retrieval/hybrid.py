@@ -34,13 +34,19 @@ class HybridRetriever:
         self.docs: dict[str, DocumentRecord] = {d.doc_id: d for d in store.all_documents()}
         self.chunks = [c for c, _ in store.all_chunks() if c.doc_id in self.docs]  # committed documents only
         self._row = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self.corpus_lower = "\n".join(d.text for d in self.docs.values()).lower()  # for "is this name anywhere?"
         langs = Counter(d.lang for d in self.docs.values())
         self.corpus_lang = langs.most_common(1)[0][0] if langs else "id"
         self._bm25: Any = None
+        self._idf: dict[str, float] = {}
         if self.chunks:
             self._bm25 = bm25s.BM25()
             corpus = [content_terms(c.text) or ["_"] for c in self.chunks]
             self._bm25.index(corpus, show_progress=False)
+            df = Counter(t for toks in corpus for t in set(toks))
+            n = len(corpus)
+            self._idf = {t: float(np.log(1 + n / c)) for t, c in df.items()}
+        self._idf_max = max(self._idf.values(), default=1.0)
 
     # ---- chunk level ---------------------------------------------------------
     def _lexical(self, terms: list[str]) -> np.ndarray:
@@ -78,6 +84,14 @@ class HybridRetriever:
         return hits[:k]
 
     # ---- sentence level ------------------------------------------------------
+    def _weighted_coverage(self, groups: list[set[str]], stems: set[str]) -> float:
+        """Coverage where rare terms count more: "didampingi" decides more than "Putin" does."""
+        if not groups:
+            return 0.0
+        weights = [max((self._idf.get(v, 0.0) for v in g), default=0.0) or self._idf_max for g in groups]
+        got = sum(w for g, w in zip(groups, weights, strict=True) if g & stems)
+        return got / sum(weights)
+
     def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
         """Sentences of the top chunks, rescored by query-term coverage and their chunk's scores."""
         hits = self.retrieve(query, k=chunks or max(k, 8))
@@ -91,7 +105,7 @@ class HybridRetriever:
                     continue
                 stems = set(content_terms(text[s:e]))
                 cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
-                score = 0.45 * (h.score / top) + 0.55 * cov
+                score = 0.45 * (h.score / top) + 0.55 * self._weighted_coverage(groups, stems)
                 key = (h.doc.doc_id, s)
                 if key not in best or best[key].score < score:
                     best[key] = SentenceHit(

@@ -15,7 +15,8 @@ _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE
 
 STOP_ID = set(["yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "akan", "tidak", "bahwa", "adalah", "dalam", "juga", "atau", "oleh", "kata", "para", "sebagai", "telah", "sudah", "lebih", "karena", "ada", "saat", "mereka", "kami", "kita", "anda", "dia", "ia", "ya", "apa", "siapa", "kapan", "mana", "bagaimana", "mengapa", "kenapa", "berapa", "apakah", "sebuah", "seorang", "tersebut", "secara", "bagi", "hal", "serta", "namun", "tetapi", "jika", "maka", "hanya", "kedua", "pun", "lain", "masih", "bisa", "dapat", "harus", "sangat", "sekitar", "setelah", "sebelum", "antara", "tentang", "menurut", "mengatakan", "menyebutkan", "mengenai", "begitu", "pula", "atas", "hingga", "sejak", "agar", "lalu", "tak", "kepada", "sedang"])
 STOP_EN = set(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "is", "are", "was", "were", "be", "been", "being", "that", "this", "these", "those", "it", "its", "as", "into", "than", "then", "there", "their", "they", "them", "he", "she", "his", "her", "who", "whom", "whose", "what", "when", "where", "which", "why", "how", "did", "do", "does", "done", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes", "about", "according", "said", "say", "says", "tell", "told", "me", "my", "we", "our", "you", "your", "i", "any", "some", "all", "also", "have", "has", "had", "just", "only", "very", "more", "most", "other", "over", "such"])
-STOP = STOP_ID | STOP_EN
+STOP = STOP_ID | STOP_EN | {"mention", "mentioned", "mentions", "article", "articles", "report", "reports",
+                               "source", "sources", "text", "please", "know", "tahu", "artikel", "berita", "sebut"}
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +50,24 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w.lower() not in STOP and len(w) > 1]
 
 
+def _english_forms(word: str) -> list[str]:
+    """The word and its likely bases: accompanied -> accompany, talks -> talk, meeting -> meet."""
+    forms = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e"), ("'s", ""), ("’s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)] + repl)
+    return forms
+
+
 def expand_terms(terms: list[str]) -> list[set[str]]:
     """Each term with its Indonesian equivalents: a term counts as matched if any variant matches."""
     lex = lexicon()
     out = []
     for t in terms:
         variants = {t}
-        for v in lex.get(t, []) + lex.get(t.rstrip("s"), []):
-            variants.add(stem(v))
+        for form in _english_forms(t):
+            for v in lex.get(form, []):
+                variants.add(stem(v))
         out.append(variants)
     return out
