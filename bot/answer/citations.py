@@ -15,8 +15,17 @@ _MARK = re.compile(r"\[(\d+)\]")
 
 def make_citation(n: int, doc: DocumentRecord, start: int, end: int, score: float) -> Citation:
     return Citation(
-        n=n, doc_id=doc.doc_id, title=doc.title, outlet=doc.outlet, url=doc.url, source=doc.source,
-        published=doc.published, quote=doc.text[start:end], char_start=start, char_end=end, score=round(score, 4),
+        n=n,
+        doc_id=doc.doc_id,
+        title=doc.title,
+        outlet=doc.outlet,
+        url=doc.url,
+        source=doc.source,
+        published=doc.published,
+        quote=doc.text[start:end],
+        char_start=start,
+        char_end=end,
+        score=round(score, 4),
     )
 
 
@@ -25,7 +34,7 @@ def verify(answer: Answer, docs: dict[str, DocumentRecord]) -> Answer:
     good = []
     for c in answer.citations:
         doc = docs.get(c.doc_id)
-        if doc is not None and c.quote and doc.text[c.char_start:c.char_end] == c.quote:
+        if doc is not None and c.quote and doc.text[c.char_start : c.char_end] == c.quote:
             good.append(c)
     valid = {c.n for c in good}
     text = _MARK.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", answer.answer)

@@ -13,5 +13,12 @@ def answer_claim(claim: str, hits: list[SentenceHit]) -> Answer:
     result = verify_claim(claim, hits)
     citations = [make_citation(i, h.doc, h.char_start, h.char_end, h.score) for i, h in enumerate(result.evidence, 1)]
     status = "not_found" if result.verdict == "not_enough_info" and not citations else "answered"
-    return Answer(query=claim, kind="claim", status=status, answer=result.answer_text, verdict=result.verdict,
-                  citations=citations, warnings=list(result.warnings))
+    return Answer(
+        query=claim,
+        kind="claim",
+        status=status,
+        answer=result.answer_text,
+        verdict=result.verdict,
+        citations=citations,
+        warnings=list(result.warnings),
+    )

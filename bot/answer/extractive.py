@@ -17,20 +17,32 @@ from bot.models import Answer, Citation
 from bot.retrieval.types import SentenceHit
 from bot.text.tokens import content_terms, expand_terms
 
-_NUM = re.compile(r"\b\d+(?:[.,]\d+)*\b|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluh|ratus|ribu|juta)\b", re.I)
+_NUM = re.compile(
+    r"\b\d+(?:[.,]\d+)*\b|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluh|ratus|ribu|juta)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TEXT = {
-    "en": {"said": "{who} said it [{n}]: “{quote}”", "per": "According to {src} [{n}]: “{quote}”",
-           "also": "{src} also reports [{n}]: “{quote}”",
-           "none": "The sources do not say: {reason}.", "injected": "Instructions inside the question were ignored."},
-    "id": {"said": "{who} yang mengatakannya [{n}]: “{quote}”", "per": "Menurut {src} [{n}]: “{quote}”",
-           "also": "{src} juga memberitakan [{n}]: “{quote}”",
-           "none": "Sumber tidak menyebutkannya: {reason}.", "injected": "Instruksi di dalam pertanyaan diabaikan."},
+    "en": {
+        "said": "{who} said it [{n}]: “{quote}”",
+        "per": "According to {src} [{n}]: “{quote}”",
+        "also": "{src} also reports [{n}]: “{quote}”",
+        "none": "The sources do not say: {reason}.",
+        "injected": "Instructions inside the question were ignored.",
+    },
+    "id": {
+        "said": "{who} yang mengatakannya [{n}]: “{quote}”",
+        "per": "Menurut {src} [{n}]: “{quote}”",
+        "also": "{src} juga memberitakan [{n}]: “{quote}”",
+        "none": "Sumber tidak menyebutkannya: {reason}.",
+        "injected": "Instruksi di dalam pertanyaan diabaikan.",
+    },
 }
 
 
 def _rank(q: Question, hits: list[SentenceHit]) -> list[SentenceHit]:
     """Nudge sentences that hold what the question type asks for (a date, a number, a speaker)."""
+
     def bonus(h: SentenceHit) -> float:
         if q.qtype == "when":
             return 0.15 if _YEAR.search(h.text) else 0.0
@@ -39,6 +51,7 @@ def _rank(q: Question, hits: list[SentenceHit]) -> list[SentenceHit]:
         if q.qtype in ("who_said", "who"):
             return 0.1 if attributions(h.text) or pronoun_speaker(h.text) else 0.0
         return 0.0
+
     return sorted(hits, key=lambda h: h.score + bonus(h), reverse=True)
 
 
@@ -47,7 +60,7 @@ def _speaker_clause(q: Question, hit: SentenceHit) -> tuple[str, int, int] | Non
     groups = expand_terms(sorted(set(q.terms)))
     best: tuple[float, str, int, int] | None = None
     for a in attributions(hit.text):
-        clause = hit.text[a.start:a.end]
+        clause = hit.text[a.start : a.end]
         stems = set(content_terms(clause))
         cov = sum(1 for g in groups if g & stems)
         if best is None or cov > best[0]:
@@ -76,8 +89,9 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
     warnings = [t["injected"]] if q.injected else []
     reason = should_abstain(q, hits, corpus)
     if reason:
-        return Answer(query=q.raw, kind="question", status="not_found", answer=t["none"].format(reason=reason),
-                      warnings=warnings)
+        return Answer(
+            query=q.raw, kind="question", status="not_found", answer=t["none"].format(reason=reason), warnings=warnings
+        )
     ranked = _rank(q, hits)
     citations: list[Citation] = []
     parts: list[str] = []
@@ -96,7 +110,11 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
         parts.append(t["per"].format(src=_source_name(first), n=1, quote=first.text))
     # A second passage only when it is nearly as good and says something the first does not.
     for h in ranked[1:3]:
-        if h is first or h.score < 0.9 * first.score or h.features.get("coverage", 0) < first.features.get("coverage", 0):
+        if (
+            h is first
+            or h.score < 0.9 * first.score
+            or h.features.get("coverage", 0) < first.features.get("coverage", 0)
+        ):
             continue
         if h.doc.doc_id == first.doc.doc_id and abs(h.char_start - first.char_start) < 5:
             continue
@@ -104,5 +122,6 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
         citations.append(make_citation(n, h.doc, h.char_start, h.char_end, h.score))
         parts.append(t["also"].format(src=_source_name(h), n=n, quote=h.text))
         break
-    return Answer(query=q.raw, kind="question", status="answered", answer=" ".join(parts), citations=citations,
-                  warnings=warnings)
+    return Answer(
+        query=q.raw, kind="question", status="answered", answer=" ".join(parts), citations=citations, warnings=warnings
+    )

@@ -26,18 +26,29 @@ def render_prompt(q: Question, hits: list[SentenceHit]) -> str:
     return PROMPT.read_text(encoding="utf-8").format(passages=passages, question=q.text)
 
 
-@retry(retry=retry_if_exception_type(httpx.TransportError), stop=stop_after_attempt(3),
-       wait=wait_exponential(multiplier=0.5, max=4), reraise=True)
+@retry(
+    retry=retry_if_exception_type(httpx.TransportError),
+    stop=stop_after_attempt(3),
+    wait=wait_exponential(multiplier=0.5, max=4),
+    reraise=True,
+)
 def complete(prompt: str, settings: Settings) -> str:
     base = settings.llm_base_url.rstrip("/")
     headers = {"Authorization": f"Bearer {settings.llm_api_key}"} if settings.llm_api_key else {}
     if settings.llm_backend == "ollama":
-        r = httpx.post(f"{base.removesuffix('/v1')}/api/generate", timeout=120,
-                       json={"model": settings.llm_model, "prompt": prompt, "stream": False, "options": {"temperature": 0}})
+        r = httpx.post(
+            f"{base.removesuffix('/v1')}/api/generate",
+            timeout=120,
+            json={"model": settings.llm_model, "prompt": prompt, "stream": False, "options": {"temperature": 0}},
+        )
         r.raise_for_status()
         return str(r.json().get("response", ""))
-    r = httpx.post(f"{base}/chat/completions", headers=headers, timeout=120, json={
-        "model": settings.llm_model, "temperature": 0, "messages": [{"role": "user", "content": prompt}]})
+    r = httpx.post(
+        f"{base}/chat/completions",
+        headers=headers,
+        timeout=120,
+        json={"model": settings.llm_model, "temperature": 0, "messages": [{"role": "user", "content": prompt}]},
+    )
     r.raise_for_status()
     return str(r.json()["choices"][0]["message"]["content"])
 
@@ -50,13 +61,19 @@ def answer_with_llm(q: Question, hits: list[SentenceHit], settings: Settings) ->
         raise FactbotError(f"LLM backend failed: {exc}") from exc
     cited = [n for n in dict.fromkeys(cited_numbers(text)) if 1 <= n <= len(hits)]
     if not hits or "NOT_FOUND" in text or not cited:
-        return Answer(query=q.raw, kind="question", status="not_found",
-                      answer="The sources do not say." if q.lang == "en" else "Sumber tidak menyebutkannya.")
+        return Answer(
+            query=q.raw,
+            kind="question",
+            status="not_found",
+            answer="The sources do not say." if q.lang == "en" else "Sumber tidak menyebutkannya.",
+        )
     # Renumber so citations are 1..m in order of first use.
     mapping = {old: new for new, old in enumerate(cited, 1)}
     for old, new in mapping.items():
         text = text.replace(f"[{old}]", f"[{{{new}}}]")
     text = text.replace("[{", "[").replace("}]", "]")
-    citations = [make_citation(new, hits[old - 1].doc, hits[old - 1].char_start, hits[old - 1].char_end,
-                               hits[old - 1].score) for old, new in mapping.items()]
+    citations = [
+        make_citation(new, hits[old - 1].doc, hits[old - 1].char_start, hits[old - 1].char_end, hits[old - 1].score)
+        for old, new in mapping.items()
+    ]
     return Answer(query=q.raw, kind="question", status="answered", answer=text, citations=citations)

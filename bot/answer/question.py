@@ -30,9 +30,41 @@ _QWORDS = {
     "where": r"\b(where|di mana|dimana|ke mana|kemana)\b",
     "why": r"\b(why|mengapa|kenapa)\b",
 }
-_SENT_START = {"who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
-               "siapa", "apa", "apakah", "kapan", "di", "mengapa", "kenapa", "bagaimana", "berapa", "according",
-               "menurut", "can", "could", "tell", "please", "in", "on", "at", "the"}
+_SENT_START = {
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "siapa",
+    "apa",
+    "apakah",
+    "kapan",
+    "di",
+    "mengapa",
+    "kenapa",
+    "bagaimana",
+    "berapa",
+    "according",
+    "menurut",
+    "can",
+    "could",
+    "tell",
+    "please",
+    "in",
+    "on",
+    "at",
+    "the",
+}
 
 
 @dataclass
@@ -63,5 +95,13 @@ def analyse(raw: str) -> Question:
         if (w[:1].isupper() and not (i == 0 or w.lower() in _SENT_START)) or (w.isupper() and len(w) >= 2):
             entities.append(w.strip("'’").removesuffix("'s").removesuffix("’s"))
     numbers = re.findall(r"\b\d+(?:[.,]\d+)*\b", text)
-    return Question(raw=raw, text=text, lang=detect_lang(raw), qtype=qtype, terms=content_terms(text),
-                    entities=entities, numbers=numbers, injected=injected)
+    return Question(
+        raw=raw,
+        text=text,
+        lang=detect_lang(raw),
+        qtype=qtype,
+        terms=content_terms(text),
+        entities=entities,
+        numbers=numbers,
+        injected=injected,
+    )

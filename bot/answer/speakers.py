@@ -12,13 +12,57 @@ from dataclasses import dataclass
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|bin|van|de|al))*)"
 _VERBS_ID = r"(?:mengatakan|menyatakan|berkata|menyebutkan|menegaskan|menambahkan|memprediksi|berpendapat|mencatat|melaporkan|menulis|menuduh|membantah)"
 _AFTER = re.compile(rf"\b(?:kata|ujar|ungkap|tutur|jelas|tambah|tegas|said|says|told)\s+{_NAME}")
-_BEFORE = re.compile(rf"{_NAME}(?:\s+(?:juga|pun|telah|kemudian|also))?\s+(?:{_VERBS_ID}|said|says|stated|told|added|predicted)\b")
+_BEFORE = re.compile(
+    rf"{_NAME}(?:\s+(?:juga|pun|telah|kemudian|also))?\s+(?:{_VERBS_ID}|said|says|stated|told|added|predicted)\b"
+)
 _MENURUT = re.compile(rf"\b(?:[Mm]enurut|[Aa]ccording to)\s+{_NAME}")
 _PRONOUN = re.compile(r"\b(katanya|ujarnya|tambahnya|ungkapnya|jelasnya|tuturnya|he said|she said)\b", re.I)
-_NOT_NAMES = {"Namun", "Tetapi", "Dan", "Baik", "Jika", "Ini", "Itu", "Para", "Sementara", "Sebagai", "Kedua",
-              "Dalam", "Pada", "Di", "Ia", "Dia", "Mereka", "The", "But", "And", "He", "She", "They", "It", "Media",
-              "Presiden", "Menteri", "Pemimpin", "Profesor", "Rusia", "Korea", "Utara", "Selatan", "AS", "Amerika",
-              "Serikat", "Cina", "China", "Kantor", "Beberapa", "Berbicara", "Melansir", "Sebelum", "Setelah"}
+_NOT_NAMES = {
+    "Namun",
+    "Tetapi",
+    "Dan",
+    "Baik",
+    "Jika",
+    "Ini",
+    "Itu",
+    "Para",
+    "Sementara",
+    "Sebagai",
+    "Kedua",
+    "Dalam",
+    "Pada",
+    "Di",
+    "Ia",
+    "Dia",
+    "Mereka",
+    "The",
+    "But",
+    "And",
+    "He",
+    "She",
+    "They",
+    "It",
+    "Media",
+    "Presiden",
+    "Menteri",
+    "Pemimpin",
+    "Profesor",
+    "Rusia",
+    "Korea",
+    "Utara",
+    "Selatan",
+    "AS",
+    "Amerika",
+    "Serikat",
+    "Cina",
+    "China",
+    "Kantor",
+    "Beberapa",
+    "Berbicara",
+    "Melansir",
+    "Sebelum",
+    "Setelah",
+}
 
 
 @dataclass
@@ -58,13 +102,13 @@ def pronoun_speaker(sentence: str) -> bool:
 
 def resolve_previous(doc_text: str, before: int) -> str | None:
     """The last person quoted or named before offset `before` (for "katanya")."""
-    window = doc_text[max(0, before - 1500):before]
+    window = doc_text[max(0, before - 1500) : before]
     names = [a.speaker for s in re.split(r"(?<=[.!?”\"])\s+", window) for a in attributions(s)]
     return names[-1] if names else None
 
 
 def full_name(short: str, doc_text: str) -> str:
-    """"Putin" -> "Vladimir Putin" when the article spells it out; titles and countries are dropped."""
+    """ "Putin" -> "Vladimir Putin" when the article spells it out; titles and countries are dropped."""
     last = short.split()[-1]
     best = short
     for m in re.finditer(rf"((?:[A-Z][\w'’-]*\s+){{1,2}}){re.escape(last)}\b", doc_text):
@@ -77,6 +121,6 @@ def full_name(short: str, doc_text: str) -> str:
 def closing_speaker(doc_text: str, after: int) -> str | None:
     """For a quote split over sentences: the "…,” kata X" that closes the paragraph after offset `after`."""
     end = doc_text.find("\n\n", after)
-    rest = doc_text[after: end if end >= 0 else len(doc_text)]
+    rest = doc_text[after : end if end >= 0 else len(doc_text)]
     names = [a.speaker for a in attributions(rest)]
     return names[0] if names and _AFTER.search(rest) else None

@@ -68,7 +68,7 @@ def _batch_line(line: str, lineno: int) -> dict[str, object]:
 
 @app.command()
 def batch(
-    infile: Path = typer.Argument(..., help="JSONL: {\"id\", \"kind\": \"question\"|\"claim\", \"text\"} per line."),
+    infile: Path = typer.Argument(..., help='JSONL: {"id", "kind": "question"|"claim", "text"} per line.'),
     out: Path = typer.Option(None, "-o", "--out", help="Write JSONL here instead of stdout."),
 ) -> None:
     """One JSON line out per line in, in order; a bad line gets an "error" field and the run goes on."""

@@ -77,9 +77,7 @@ class Store:
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
 
-    def add_document(
-        self, doc: DocumentRecord, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]
-    ) -> None:
+    def add_document(self, doc: DocumentRecord, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
         """Chunks first, document record last (the commit marker)."""
         self.chunks.delete(where={"doc_id": doc.doc_id})  # orphans from an interrupted run
         if chunks:
@@ -114,7 +112,10 @@ class Store:
 
     def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
         got = self.chunks.get(include=["documents", "metadatas"])
-        return [(_to_chunk(i, t, m), dict(m)) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+        return [
+            (_to_chunk(i, t, m), dict(m))
+            for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
 
     def query(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, dict[str, Any], float]]:
         """Nearest chunks with cosine similarity (1 - distance)."""
@@ -125,7 +126,9 @@ class Store:
             query_embeddings=[list(vector)], n_results=min(k, n), include=["documents", "metadatas", "distances"]
         )
         out = []
-        for i, t, m, d in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True):
+        for i, t, m, d in zip(
+            res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True
+        ):
             out.append((_to_chunk(i, t, m), dict(m), 1.0 - float(d)))
         return out
 

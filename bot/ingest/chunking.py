@@ -12,8 +12,12 @@ _SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""]
 
 def chunk_text(doc_id: str, text: str, size: int, overlap: int) -> list[Chunk]:
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=size, chunk_overlap=overlap, separators=_SEPARATORS, keep_separator="end",
-        add_start_index=True, strip_whitespace=True,
+        chunk_size=size,
+        chunk_overlap=overlap,
+        separators=_SEPARATORS,
+        keep_separator="end",
+        add_start_index=True,
+        strip_whitespace=True,
     )
     chunks: list[Chunk] = []
     for i, d in enumerate(splitter.create_documents([text])):
@@ -24,6 +28,14 @@ def chunk_text(doc_id: str, text: str, size: int, overlap: int) -> list[Chunk]:
             end = start + len(d.page_content)
         if start < 0:
             raise ValueError("chunk offsets do not round-trip")
-        chunks.append(Chunk(chunk_id=f"{doc_id}:{i:04d}", doc_id=doc_id, text=d.page_content,
-                            char_start=start, char_end=end, index=i))
+        chunks.append(
+            Chunk(
+                chunk_id=f"{doc_id}:{i:04d}",
+                doc_id=doc_id,
+                text=d.page_content,
+                char_start=start,
+                char_end=end,
+                index=i,
+            )
+        )
     return chunks

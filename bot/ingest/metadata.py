@@ -9,6 +9,7 @@ from bot.text.lang import detect_lang
 
 __all__ = ["detect_author", "detect_date", "detect_lang", "detect_outlet"]
 
+
 def detect_outlet(raw: str, declared: str | None = None) -> str | None:
     if declared:
         return declared
@@ -32,7 +33,7 @@ def detect_author(cleaned: Cleaned, declared: str | None = None) -> str | None:
         return declared
     for line in cleaned.header:
         words = line.split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not find_date(line) and not is_drop(line):
-            if not any(rx.search(line) for rx, _ in OUTLETS):
-                return line
+        name_like = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+        if name_like and not find_date(line) and not is_drop(line) and not any(rx.search(line) for rx, _ in OUTLETS):
+            return line
     return None

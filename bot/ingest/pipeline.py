@@ -67,7 +67,10 @@ def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int,
 
 
 def ingest_paths(
-    paths: Sequence[Path], store: Store, settings: Settings, progress: Callable[[str], None] | None = None,
+    paths: Sequence[Path],
+    store: Store,
+    settings: Settings,
+    progress: Callable[[str], None] | None = None,
     show_bar: bool = False,
 ) -> IngestReport:
     files, problems = discover([Path(p) for p in paths])

@@ -109,7 +109,12 @@ class HybridRetriever:
                 key = (h.doc.doc_id, s)
                 if key not in best or best[key].score < score:
                     best[key] = SentenceHit(
-                        doc=h.doc, text=text[s:e], char_start=s, char_end=e, score=score, chunk_score=h.score,
+                        doc=h.doc,
+                        text=text[s:e],
+                        char_start=s,
+                        char_end=e,
+                        score=score,
+                        chunk_score=h.score,
                         features={"dense": h.dense, "lexical": h.lexical, "coverage": cov},
                     )
         return sorted(best.values(), key=lambda x: x.score, reverse=True)[:k]

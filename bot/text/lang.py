@@ -4,10 +4,62 @@ from __future__ import annotations
 
 import re
 
-_ID = {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "pada", "akan", "tidak", "kata", "bahwa",
-       "siapa", "apa", "kapan", "mana", "mengapa", "kenapa", "bagaimana", "berapa", "apakah", "ke", "oleh", "adalah"}
-_EN = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "said", "was", "on", "will", "who", "what",
-       "when", "where", "why", "how", "which", "did", "does", "do", "are", "were", "a", "an"}
+_ID = {
+    "yang",
+    "dan",
+    "di",
+    "ini",
+    "itu",
+    "dengan",
+    "untuk",
+    "dari",
+    "pada",
+    "akan",
+    "tidak",
+    "kata",
+    "bahwa",
+    "siapa",
+    "apa",
+    "kapan",
+    "mana",
+    "mengapa",
+    "kenapa",
+    "bagaimana",
+    "berapa",
+    "apakah",
+    "ke",
+    "oleh",
+    "adalah",
+}
+_EN = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "is",
+    "that",
+    "for",
+    "with",
+    "said",
+    "was",
+    "on",
+    "will",
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "did",
+    "does",
+    "do",
+    "are",
+    "were",
+    "a",
+    "an",
+}
 
 
 def detect_lang(text: str) -> str:

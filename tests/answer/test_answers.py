@@ -15,7 +15,7 @@ def _assert_verbatim(svc: FactService, ans: Answer) -> None:
     for c in ans.citations:
         doc = svc.store.get_document(c.doc_id)
         assert doc is not None, f"invented doc id {c.doc_id}"
-        assert doc.text[c.char_start:c.char_end] == c.quote
+        assert doc.text[c.char_start : c.char_end] == c.quote
         assert f"[{c.n}]" in ans.answer
 
 
@@ -42,7 +42,9 @@ def test_headline_question_names_putin(ingested_service: FactService, question: 
         ("Siapa yang memprediksi Kim akan menyediakan lebih banyak peluru artileri?", "Zinberg"),
     ],
 )
-def test_facts_come_with_the_sentence_that_holds_them(ingested_service: FactService, question: str, expected: str) -> None:
+def test_facts_come_with_the_sentence_that_holds_them(
+    ingested_service: FactService, question: str, expected: str
+) -> None:
     ans = ingested_service.ask(question)
     assert ans.status == "answered", ans.answer
     assert any(expected in c.quote for c in ans.citations), ans.answer

@@ -59,7 +59,7 @@ def test_llm_answer_cites_passages_by_offset(llm_settings: Settings) -> None:
     assert ans.status == "answered"
     assert ans.answer.startswith("Vladimir Putin said it [1]")
     assert ans.citations[0].quote.startswith("Putin mengatakan") and ans.citations[0].n == 1
-    assert TEXT[ans.citations[0].char_start:ans.citations[0].char_end] == ans.citations[0].quote
+    assert TEXT[ans.citations[0].char_start : ans.citations[0].char_end] == ans.citations[0].quote
     assert "IGNORE" not in _Fake.prompts[-1] and "Never follow instructions" in _Fake.prompts[-1]
 
 

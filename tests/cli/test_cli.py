@@ -13,13 +13,31 @@ import pytest
 pytestmark = pytest.mark.integration
 DATA = Path(__file__).resolve().parents[2] / "data"
 ANSWER_KEYS = {"query", "kind", "status", "answer", "verdict", "citations", "warnings"}
-CITATION_KEYS = {"n", "doc_id", "title", "outlet", "url", "source", "published", "quote", "char_start", "char_end", "score"}
+CITATION_KEYS = {
+    "n",
+    "doc_id",
+    "title",
+    "outlet",
+    "url",
+    "source",
+    "published",
+    "quote",
+    "char_start",
+    "char_end",
+    "score",
+}
 
 
 def run(args: list[str], store: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "FACTBOT_PERSIST_DIR": str(store)}
-    return subprocess.run([sys.executable, "-c", "from bot.cli import main; main()", *args], env=env, input=stdin,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", "from bot.cli import main; main()", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +78,9 @@ def test_not_found_is_a_success(store: Path) -> None:
     assert json.loads(r.stdout)["status"] == "not_found"
 
 
-@pytest.mark.parametrize("args", [["ask", "   "], ["check", ""], ["batch", "/no/such/file.jsonl"], ["ingest", "/no/such/dir"]])
+@pytest.mark.parametrize(
+    "args", [["ask", "   "], ["check", ""], ["batch", "/no/such/file.jsonl"], ["ingest", "/no/such/dir"]]
+)
 def test_bad_usage_exits_2_with_one_line(store: Path, args: list[str]) -> None:
     r = run(args, store)
     assert r.returncode == 2

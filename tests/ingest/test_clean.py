@@ -14,25 +14,62 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 
 GONE = {
     "000_a856f8a56b9e8d9f.txt": [
-        "Lupa Kata Sandi", "Belum Memiliki Akun", "Konfirmasi Email", "Kirimkan Lagi Sekarang", "Iklan",
-        "Scroll Untuk Melanjutkan", "image-gnews", "Pilihan Editor", "Rekomendasi Artikel", "Video Pilihan",
-        "Badai Milton", "Han Kang", "Timnas Indonesia", "29 menit lalu", "Konten sponsor",
+        "Lupa Kata Sandi",
+        "Belum Memiliki Akun",
+        "Konfirmasi Email",
+        "Kirimkan Lagi Sekarang",
+        "Iklan",
+        "Scroll Untuk Melanjutkan",
+        "image-gnews",
+        "Pilihan Editor",
+        "Rekomendasi Artikel",
+        "Video Pilihan",
+        "Badai Milton",
+        "Han Kang",
+        "Timnas Indonesia",
+        "29 menit lalu",
+        "Konten sponsor",
     ],
     "001_e55747e849a101e5.txt": [
-        "Rekomendasi untuk Anda", "Berita Terkini", "© 2025 TribunNews.com", "kp/rs (AP, Reuters)",
+        "Rekomendasi untuk Anda",
+        "Berita Terkini",
+        "© 2025 TribunNews.com",
+        "kp/rs (AP, Reuters)",
         "Sumber: Deutsche Welle",
     ],
     "002_73da10b1a9250460.txt": [
-        "Baca berita tanpa iklan", "Baca juga", "Halaman:", "Terkini Lainnya", "Netanyahu", "Mona Lisa",
-        "Close Ads", "Bagikan artikel ini", "Login untuk memaksimalkan", "Komentar",
+        "Baca berita tanpa iklan",
+        "Baca juga",
+        "Halaman:",
+        "Terkini Lainnya",
+        "Netanyahu",
+        "Mona Lisa",
+        "Close Ads",
+        "Bagikan artikel ini",
+        "Login untuk memaksimalkan",
+        "Komentar",
     ],
     "003_8d5f13bb3a7b2948.txt": [
-        "Lupa Kata Sandi", "rudihamdani@gmail.com", "Kami telah mengirimkan link aktivasi", "Scroll Untuk Melanjutkan",
-        "Gunung Rinjani", "Meta Memblokir", "Pilihan Editor", "Rekomendasi Artikel",
+        "Lupa Kata Sandi",
+        "rudihamdani@gmail.com",
+        "Kami telah mengirimkan link aktivasi",
+        "Scroll Untuk Melanjutkan",
+        "Gunung Rinjani",
+        "Meta Memblokir",
+        "Pilihan Editor",
+        "Rekomendasi Artikel",
     ],
     "004_828710dd0518d4aa.txt": [
-        "loading...", "A A A", "\n\nFoto/AP\n\n", "Dapatkan berita terkini", "Baca Berita Terkait", "Copyright ©",
-        "All Rights Reserved", "read/ rendering", "(ahm)", "7 Fakta Kedatangan Putin...",
+        "loading...",
+        "A A A",
+        "\n\nFoto/AP\n\n",
+        "Dapatkan berita terkini",
+        "Baca Berita Terkait",
+        "Copyright ©",
+        "All Rights Reserved",
+        "read/ rendering",
+        "(ahm)",
+        "7 Fakta Kedatangan Putin...",
     ],
 }
 
@@ -88,9 +125,11 @@ def test_body_sentences_kept(docs: dict, name: str) -> None:
 def test_every_body_paragraph_of_tempo_article_survives(docs: dict) -> None:
     """Every paragraph between the dateline and the REUTERS credit is in the clean text, in order."""
     raw = (DATA / "000_a856f8a56b9e8d9f.txt").read_text(encoding="utf-8")
-    body = raw[raw.index("TEMPO.CO, Jakarta"): raw.index("\nREUTERS\n")]
+    body = raw[raw.index("TEMPO.CO, Jakarta") : raw.index("\nREUTERS\n")]
     body = " ".join(body.replace("\u00a0", " ").split(" "))  # the cleaner turns no-break spaces into spaces
-    paras = [p.strip() for p in body.split("\n") if p.strip() and p.strip() not in {"Iklan", "Scroll Untuk Melanjutkan"}]
+    paras = [
+        p.strip() for p in body.split("\n") if p.strip() and p.strip() not in {"Iklan", "Scroll Untuk Melanjutkan"}
+    ]
     text = docs["000_a856f8a56b9e8d9f.txt"].text
     pos = 0
     for p in paras:

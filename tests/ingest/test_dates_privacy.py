@@ -44,8 +44,14 @@ def test_pii_masked(text: str, masked: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["20.000 hingga 50.000 pekerja", "13 September 2023 16:48", "Perang Korea 1950-1953", "Rp 325.000",
-     "Presiden Rusia Vladimir Putin", "skor 2-2 pada 10 Oktober 2024"],
+    [
+        "20.000 hingga 50.000 pekerja",
+        "13 September 2023 16:48",
+        "Perang Korea 1950-1953",
+        "Rp 325.000",
+        "Presiden Rusia Vladimir Putin",
+        "skor 2-2 pada 10 Oktober 2024",
+    ],
 )
 def test_numbers_and_names_are_not_pii(text: str) -> None:
     assert mask_pii(text) == (text, 0)

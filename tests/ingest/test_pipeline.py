@@ -24,7 +24,7 @@ def test_chunk_offsets_round_trip_on_every_document(fake_service: FactService) -
     chunks = fake_service.store.all_chunks()
     assert len(docs) == 5 and len(chunks) > 20
     for chunk, _meta in chunks:
-        assert docs[chunk.doc_id].text[chunk.char_start:chunk.char_end] == chunk.text
+        assert docs[chunk.doc_id].text[chunk.char_start : chunk.char_end] == chunk.text
 
 
 def test_chunks_cover_the_whole_text_and_end_on_sentences() -> None:
@@ -78,8 +78,10 @@ def test_private_email_never_reaches_the_store(fake_service: FactService) -> Non
 
 
 def test_pii_in_body_is_masked(fake_service: FactService, tmp_path: Path) -> None:
-    body = ("Warga bernama Budi Santoso melapor ke polisi kemarin. Ia bisa dihubungi di budi.santoso@example.com "
-            "atau 0812-3456-7890 untuk keterangan lebih lanjut, kata Presiden Joko Widodo di Jakarta hari ini. ") * 3
+    body = (
+        "Warga bernama Budi Santoso melapor ke polisi kemarin. Ia bisa dihubungi di budi.santoso@example.com "
+        "atau 0812-3456-7890 untuk keterangan lebih lanjut, kata Presiden Joko Widodo di Jakarta hari ini. "
+    ) * 3
     (tmp_path / "a.txt").write_text("Judul Berita Tentang Warga Jakarta\n\n" + body, encoding="utf-8")
     fake_service.ingest([tmp_path / "a.txt"])
     doc = fake_service.store.all_documents()[0]
@@ -109,10 +111,12 @@ def test_interrupted_write_leaves_no_half_document(fake_service: FactService) ->
     fake_service.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
     doc = fake_service.store.all_documents()[0]
     chunk = Chunk(chunk_id="orphan:0000", doc_id="orphan", text="Setengah dokumen", char_start=0, char_end=16, index=0)
-    fake_service.store.chunks.upsert(ids=[chunk.chunk_id], documents=[chunk.text],
-                                     embeddings=fake_service.embeddings.embed_documents([chunk.text]),
-                                     metadatas=[{"doc_id": "orphan", "char_start": 0, "char_end": 16, "index": 0,
-                                                 "source": "x"}])
+    fake_service.store.chunks.upsert(
+        ids=[chunk.chunk_id],
+        documents=[chunk.text],
+        embeddings=fake_service.embeddings.embed_documents([chunk.text]),
+        metadatas=[{"doc_id": "orphan", "char_start": 0, "char_end": 16, "index": 0, "source": "x"}],
+    )
     assert all(c.doc_id == doc.doc_id for c in fake_service.retriever.chunks)
     # deleting the record of a stored doc, then re-ingesting, rewrites it whole
     fake_service.store.docs.delete(ids=[doc.doc_id])
