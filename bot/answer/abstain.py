@@ -37,7 +37,7 @@ def should_abstain(q: Question, hits: list[SentenceHit], corpus: str) -> str | N
     if not hits:
         return "nothing in the sources matches"
     best = hits[0]
-    cov = best.features.get("coverage", 0.0)
+    cov = max(best.features.get("coverage", 0.0), best.features.get("wcoverage", 0.0))
     dense = best.features.get("dense", 0.0)
     missing = missing_entities(q, corpus)
     if missing:

@@ -24,16 +24,16 @@ _NUM = re.compile(
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TEXT = {
     "en": {
-        "said": "{who} said it [{n}]: “{quote}”",
-        "per": "According to {src} [{n}]: “{quote}”",
-        "also": "{src} also reports [{n}]: “{quote}”",
+        "said": "{who} said it [{n}]: {quote}",
+        "per": "According to {src} [{n}]: {quote}",
+        "also": "{src} also reports [{n}]: {quote}",
         "none": "The sources do not say: {reason}.",
         "injected": "Instructions inside the question were ignored.",
     },
     "id": {
-        "said": "{who} yang mengatakannya [{n}]: “{quote}”",
-        "per": "Menurut {src} [{n}]: “{quote}”",
-        "also": "{src} juga memberitakan [{n}]: “{quote}”",
+        "said": "{who} yang mengatakannya [{n}]: {quote}",
+        "per": "Menurut {src} [{n}]: {quote}",
+        "also": "{src} juga memberitakan [{n}]: {quote}",
         "none": "Sumber tidak menyebutkannya: {reason}.",
         "injected": "Instruksi di dalam pertanyaan diabaikan.",
     },
@@ -79,6 +79,11 @@ def _speaker_clause(q: Question, hit: SentenceHit) -> tuple[str, int, int] | Non
     return full_name(who, hit.doc.text), hit.char_start + s, hit.char_start + e
 
 
+def _quoted(text: str) -> str:
+    """Wrap in quotation marks unless the passage already opens with one."""
+    return text if text[:1] in "\"“'‘" else f"“{text}”"
+
+
 def _source_name(hit: SentenceHit) -> str:
     return hit.doc.outlet or hit.doc.title or hit.doc.source
 
@@ -102,12 +107,12 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
             if found and h.score >= 0.8 * ranked[0].score:
                 who, s, e = found
                 citations.append(make_citation(1, h.doc, s, e, h.score))
-                parts.append(t["said"].format(who=who, n=1, quote=h.doc.text[s:e]))
+                parts.append(t["said"].format(who=who, n=1, quote=_quoted(h.doc.text[s:e])))
                 first = h
                 break
     if not citations:
         citations.append(make_citation(1, first.doc, first.char_start, first.char_end, first.score))
-        parts.append(t["per"].format(src=_source_name(first), n=1, quote=first.text))
+        parts.append(t["per"].format(src=_source_name(first), n=1, quote=_quoted(first.text)))
     # A second passage only when it is nearly as good and says something the first does not.
     for h in ranked[1:3]:
         if (
@@ -120,7 +125,7 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
             continue
         n = len(citations) + 1
         citations.append(make_citation(n, h.doc, h.char_start, h.char_end, h.score))
-        parts.append(t["also"].format(src=_source_name(h), n=n, quote=h.text))
+        parts.append(t["also"].format(src=_source_name(h), n=n, quote=_quoted(h.text)))
         break
     return Answer(
         query=q.raw, kind="question", status="answered", answer=" ".join(parts), citations=citations, warnings=warnings

@@ -14,12 +14,14 @@ from bot.text.lang import detect_lang
 from bot.text.tokens import content_terms
 
 _INJECTION = re.compile(
-    r"(?is)\b(ignore|disregard|forget|override)\b[^.?!\n]{0,80}\b(instruction|instruksi|prompt|rule|aturan|previous|sebelumnya|above)s?\b[^.?!\n]*[.?!]?"
-    r"|\b(abaikan|lupakan)\b[^.?!\n]*[.?!]?"
-    r"|\b(you are now|act as|pretend|system prompt|jailbreak|developer mode)\b[^.?!\n]*[.?!]?"
+    r"(?is)\b(ignore|disregard|forget|override)\b[^.?!\n]{0,80}\b(instruction|instruksi|prompt|rule|aturan|previous|sebelumnya|above)s?\b[^.?!:\n]*[.?!:]?"
+    r"|\b(abaikan|lupakan)\b[^.?!:\n]*[.?!:]?"
+    r"|\b(say|answer|respond|reply|output|print|write|return|label|mark|classify|jawab|katakan|tulis|tandai)\b\s+(it\s+|this\s+|this claim\s+|the claim\s+|ini\s+|klaim ini\s+)?(as\s+|sebagai\s+|with\s+|dengan\s+)?[\"'“‘]?(supported|refuted|true|false|benar|salah|yes|ya|hacked|pwned|not_enough_info)\b[\"'”’]?[^.?!:\n]*[.?!:]?"
+    r"|\b(and\s+)?nothing else\b[.?!]?|\b(tanpa|dan)\s+(yang\s+)?lain(nya)?\b[.?!]?"
+    r"|\b(you are now|act as|pretend|system prompt|jailbreak|developer mode)\b[^.?!:\n]*[.?!:]?"
     r"|\b(answer|respond|reply|say|output|print|label|mark|jawab|katakan|tandai|label(?:kan)?)\b"
     r"[^.?!\n]{0,40}\b(only|with|that|as|bahwa|dengan|sebagai|saja)\b[^.?!\n]{0,60}"
-    r"\b(true|false|supported|refuted|benar|salah|yes|no|ya|tidak|hacked|pwned)\b[^.?!\n]*[.?!]?"
+    r"\b(true|false|supported|refuted|benar|salah|yes|no|ya|tidak|hacked|pwned)\b[^.?!:\n]*[.?!:]?"
 )
 _QWORDS = {
     "who_said": r"\b(who|siapa)\b.*\b(said|say|says|stated|told|claimed|mengatakan|berkata|menyatakan|bilang|kata|menyebut|menyebutkan|ujar|ungkap|memprediksi|predicted)\b",

@@ -20,10 +20,15 @@ from bot.retrieval.types import ChunkHit, SentenceHit
 from bot.settings import Settings
 from bot.text.lang import detect_lang
 from bot.text.sentences import split_sentences
-from bot.text.tokens import content_terms, expand_terms
+from bot.text.tokens import content_terms, expand_terms, translate_phrases
 
 # Weight of the lexical score in the fusion, by (question language == corpus language).
 LEXICAL_WEIGHT = {True: 0.35, False: 0.2}
+
+
+def query_groups(query: str) -> list[set[str]]:
+    """The question's key terms, each with its Indonesian variants."""
+    return expand_terms(sorted(set(content_terms(translate_phrases(query)))))
 
 
 class HybridRetriever:
@@ -66,7 +71,7 @@ class HybridRetriever:
         dense_hits = self.store.query(vec, k=max(4 * k, 20))
         dense = {c.chunk_id: sim for c, _, sim in dense_hits if c.chunk_id in self._row}
         same_lang = detect_lang(query) == self.corpus_lang
-        terms = [v for group in expand_terms(content_terms(query)) for v in group]
+        terms = [v for group in expand_terms(content_terms(translate_phrases(query))) for v in group]
         lex = self._lexical(terms)
         lex_max = float(lex.max()) if lex.size else 0.0
         top_dense = max(dense.values(), default=1.0) or 1.0
@@ -84,28 +89,32 @@ class HybridRetriever:
         return hits[:k]
 
     # ---- sentence level ------------------------------------------------------
-    def _weighted_coverage(self, groups: list[set[str]], stems: set[str]) -> float:
-        """Coverage where rare terms count more: "didampingi" decides more than "Putin" does."""
+    def _weighted_coverage(self, groups: list[set[str]], stems: set[str], context: set[str]) -> float:
+        """Coverage where rare terms count more ("didampingi" decides more than "Putin"); a term found only
+        in the previous sentence counts half."""
         if not groups:
             return 0.0
         weights = [max((self._idf.get(v, 0.0) for v in g), default=0.0) or self._idf_max for g in groups]
-        got = sum(w for g, w in zip(groups, weights, strict=True) if g & stems)
+        got = sum(w if g & stems else (0.5 * w if g & context else 0.0) for g, w in zip(groups, weights, strict=True))
         return got / sum(weights)
 
     def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
         """Sentences of the top chunks, rescored by query-term coverage and their chunk's scores."""
         hits = self.retrieve(query, k=chunks or max(k, 8))
-        groups = expand_terms(sorted(set(content_terms(query))))
+        groups = query_groups(query)
         best: dict[tuple[str, int], SentenceHit] = {}
         top = hits[0].score if hits else 1.0
         for h in hits:
             text = h.doc.text
+            prev: set[str] = set()
             for s, e in split_sentences(text):
+                stems = set(content_terms(text[s:e]))
+                context, prev = prev, stems  # the previous sentence: "Kedua pemimpin" names who it means
                 if e <= h.chunk.char_start or s >= h.chunk.char_end:
                     continue
-                stems = set(content_terms(text[s:e]))
                 cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
-                score = 0.45 * (h.score / top) + 0.55 * self._weighted_coverage(groups, stems)
+                wcov = self._weighted_coverage(groups, stems, context)
+                score = 0.45 * (h.score / top) + 0.55 * wcov
                 key = (h.doc.doc_id, s)
                 if key not in best or best[key].score < score:
                     best[key] = SentenceHit(
@@ -115,6 +124,6 @@ class HybridRetriever:
                         char_end=e,
                         score=score,
                         chunk_score=h.score,
-                        features={"dense": h.dense, "lexical": h.lexical, "coverage": cov},
+                        features={"dense": h.dense, "lexical": h.lexical, "coverage": cov, "wcoverage": wcov},
                     )
         return sorted(best.values(), key=lambda x: x.score, reverse=True)[:k]

@@ -233,6 +233,19 @@ def lexicon() -> dict[str, list[str]]:
     return {k.strip(): v for k, v in data.items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, str]:
+    data = json.loads((Path(__file__).parent / "lexicon.json").read_text(encoding="utf-8"))
+    return dict(data.get("_phrases", {}))
+
+
+def translate_phrases(text: str) -> str:
+    """Append the Indonesian form of known English phrases ("Security Council" -> "Dewan Keamanan")."""
+    low = text.lower()
+    extra = [id_form for en, id_form in phrases().items() if en in low]
+    return f"{text} {' '.join(extra)}" if extra else text
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     w = word.lower()
@@ -278,7 +291,7 @@ def expand_terms(terms: list[str]) -> list[set[str]]:
     out = []
     for t in terms:
         variants = {t}
-        for form in _english_forms(t):
+        for form in [f for part in (t, *t.split("-")) if part for f in _english_forms(part)]:
             for v in lex.get(form, []):
                 variants.add(stem(v))
         out.append(variants)
