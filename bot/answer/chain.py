@@ -12,7 +12,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot.answer.citations import verify
 from bot.answer.extractive import answer_question
-from bot.answer.question import analyse
+from bot.answer.question import analyse, strip_instructions
 from bot.models import Answer
 
 if TYPE_CHECKING:
@@ -32,7 +32,10 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
 
     def retrieve(inp: dict[str, Any]) -> dict[str, Any]:
         if inp["kind"] == "claim":
-            q_text = inp["text"]
+            q_text, injected = strip_instructions(inp["text"])
+            inp["claim"] = q_text
+            if injected:
+                inp["warnings"].append("Instructions inside the claim were ignored; only its factual content was judged.")
         else:
             inp["question"] = analyse(inp["text"])
             q_text = inp["question"].text or inp["text"]
@@ -43,7 +46,7 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
         if inp["kind"] == "claim":
             from bot.answer.claim import answer_claim
 
-            ans = answer_claim(inp["text"], inp["hits"])
+            ans = answer_claim(inp["claim"], inp["hits"])
         elif settings.answerer == "llm":
             from bot.answer.llm import answer_with_llm
 
