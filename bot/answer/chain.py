@@ -35,7 +35,9 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
             q_text, injected = strip_instructions(inp["text"])
             inp["claim"] = q_text
             if injected:
-                inp["warnings"].append("Instructions inside the claim were ignored; only its factual content was judged.")
+                inp["warnings"].append(
+                    "Instructions inside the claim were ignored; only its factual content was judged."
+                )
         else:
             inp["question"] = analyse(inp["text"])
             q_text = inp["question"].text or inp["text"]

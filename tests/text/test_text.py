@@ -37,8 +37,13 @@ def test_language_detection() -> None:
 
 
 def test_speaker_patterns() -> None:
-    assert [a.speaker for a in attributions("dan Putin mengatakan Rusia akan membantu Korea Utara membangun satelit.")] == ["Putin"]
-    assert attributions("Jika begitu, tidak perlu bertemu, kata Leif-Eric Easley, profesor di Seoul.")[0].speaker == "Leif-Eric Easley"
+    assert [
+        a.speaker for a in attributions("dan Putin mengatakan Rusia akan membantu Korea Utara membangun satelit.")
+    ] == ["Putin"]
+    assert (
+        attributions("Jika begitu, tidak perlu bertemu, kata Leif-Eric Easley, profesor di Seoul.")[0].speaker
+        == "Leif-Eric Easley"
+    )
     assert attributions("Menurut Yoo, Kim memegang kendali.")[0].speaker == "Yoo"
     assert attributions("“Ini preseden penting,” kata Lankov.")[0].speaker == "Lankov"
 
