@@ -77,7 +77,13 @@ class Store:
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
 
-    def add_document(self, doc: DocumentRecord, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
+    def add_document(
+        self,
+        doc: DocumentRecord,
+        chunks: Sequence[Chunk],
+        vectors: Sequence[Sequence[float]],
+        terms: Sequence[str] | None = None,
+    ) -> None:
         """Chunks first, document record last (the commit marker)."""
         self.chunks.delete(where={"doc_id": doc.doc_id})  # orphans from an interrupted run
         if chunks:
@@ -87,8 +93,15 @@ class Store:
                 documents=[c.text for c in chunks],
                 embeddings=[list(v) for v in vectors],
                 metadatas=[
-                    {**meta, "doc_id": c.doc_id, "char_start": c.char_start, "char_end": c.char_end, "index": c.index}
-                    for c in chunks
+                    {
+                        **meta,
+                        "doc_id": c.doc_id,
+                        "char_start": c.char_start,
+                        "char_end": c.char_end,
+                        "index": c.index,
+                        **({"terms": terms[i]} if terms else {}),
+                    }
+                    for i, c in enumerate(chunks)
                 ],
             )
         head = f"{doc.title or ''}\n{doc.text[:500]}"

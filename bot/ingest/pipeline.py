@@ -22,6 +22,7 @@ from bot.ingest.metadata import detect_author, detect_date, detect_lang, detect_
 from bot.ingest.privacy import mask_pii
 from bot.models import DocumentRecord
 from bot.settings import Settings
+from bot.text.tokens import content_terms
 
 
 class FileError(BaseModel):
@@ -95,7 +96,8 @@ def ingest_paths(
         else:
             chunks = chunk_text(doc.doc_id, doc.text, settings.chunk_size, settings.chunk_overlap)
             vectors = store.embeddings.embed_documents([c.text for c in chunks])
-            store.add_document(doc, chunks, vectors)
+            terms = [" ".join(content_terms(c.text)) for c in chunks]  # stemmed once here, not at every start
+            store.add_document(doc, chunks, vectors, terms)
             report.chunks_added += len(chunks)
             report.added += 1 if not previous else 0
             report.replaced += 1 if previous else 0

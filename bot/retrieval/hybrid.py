@@ -37,7 +37,8 @@ class HybridRetriever:
         self.embeddings = embeddings
         self.settings = settings
         self.docs: dict[str, DocumentRecord] = {d.doc_id: d for d in store.all_documents()}
-        self.chunks = [c for c, _ in store.all_chunks() if c.doc_id in self.docs]  # committed documents only
+        rows = [(c, m) for c, m in store.all_chunks() if c.doc_id in self.docs]  # committed documents only
+        self.chunks = [c for c, _ in rows]
         self._row = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self.corpus_lower = "\n".join(d.text for d in self.docs.values()).lower()  # for "is this name anywhere?"
         langs = Counter(d.lang for d in self.docs.values())
@@ -46,7 +47,7 @@ class HybridRetriever:
         self._idf: dict[str, float] = {}
         if self.chunks:
             self._bm25 = bm25s.BM25()
-            corpus = [content_terms(c.text) or ["_"] for c in self.chunks]
+            corpus = [(str(m["terms"]).split() if "terms" in m else content_terms(c.text)) or ["_"] for c, m in rows]
             self._bm25.index(corpus, show_progress=False)
             df = Counter(t for toks in corpus for t in set(toks))
             n = len(corpus)
