@@ -56,5 +56,7 @@ def main() -> None:
     except Exception as exc:  # a bug or a broken store: one line, the traceback only on request
         if os.environ.get("FACTBOT_DEBUG"):
             raise
-        print(f"factbot: internal error: {type(exc).__name__}: {exc} (set FACTBOT_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"factbot: internal error: {type(exc).__name__}: {exc} (set FACTBOT_DEBUG=1 for details)", file=sys.stderr
+        )
         sys.exit(1)
