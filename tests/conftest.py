@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
 
-def make_settings(persist_dir: Path, **overrides: object) -> Settings:
-    return Settings(persist_dir=persist_dir, _env_file=None, **overrides)  # type: ignore[call-arg]
+sys.path.insert(0, str(Path(__file__).parent))
+from tests_support import make_settings  # noqa: E402
 
 
 @pytest.fixture(scope="session")
