@@ -11,7 +11,7 @@ import re
 
 from bot.answer.question import Question
 from bot.retrieval.types import SentenceHit
-from bot.text.tokens import expand_terms, stem
+from bot.text.tokens import content_terms, expand_terms, stem, translate_phrases
 
 MIN_COVERAGE = 0.5  # share of key-term groups found in the best sentence
 MIN_DENSE = 0.80  # cosine of the best sentence's chunk (e5 scale: unrelated text sits near 0.72-0.78)
@@ -26,7 +26,7 @@ def _in_corpus(term: str, corpus: str) -> bool:
 
 def missing_entities(q: Question, corpus: str) -> list[str]:
     """Names and numbers of the question that no stored article mentions at all (corpus is lower-cased)."""
-    parts = [p for e in q.entities for p in e.split("-") if p] + q.numbers
+    parts = [p for e in q.entities for p in re.split(r"[-\s]", e) if p] + q.numbers
     return [e for e in dict.fromkeys(parts) if not _in_corpus(e, corpus)]
 
 
@@ -47,3 +47,49 @@ def should_abstain(q: Question, hits: list[SentenceHit], corpus: str) -> str | N
     if dense < MIN_DENSE and cov < STRONG_COVERAGE:
         return "the best passage is not close enough to the question"
     return None
+
+
+STRONG_FOCUS = 0.75  # ... when the sentence names none of the question's names
+MIN_FOCUS = 0.5  # share of the question's non-name terms a cited sentence (with its predecessor) must carry
+_QUANTITY = re.compile(
+    r"\b(?!(?:19|20)\d{2}\b)\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh|ratus|ribu|juta|miliar)\b",
+    re.I,
+)
+
+
+def focus_groups(q: Question) -> tuple[list[set[str]], list[set[str]]]:
+    """Split the question's terms into what it asks about (focus) and the names it is about.
+
+    A name is one group however many words it has: "Kim Jong Un" is matched by "Kim".
+    """
+    name_groups = []
+    for entity in q.entities:
+        words = [w.lower() for w in re.split(r"[-\s]", entity) if w]
+        variants = set(words).union(*expand_terms([stem(w) for w in words]))
+        variants |= set(content_terms(translate_phrases(entity)))
+        name_groups.append(variants)
+    names = set().union(*name_groups) if name_groups else set()
+    groups = expand_terms(sorted(set(content_terms(translate_phrases(q.text)))))
+    focus = [g for g in groups if not (g & names)]
+    return focus, name_groups
+
+
+def supports(q: Question, hit: SentenceHit) -> bool:
+    """Does this sentence (read with the one before it) carry what the question asks, not just its names?
+
+    "What gift did Putin give Kim?" matches many sentences on "Putin" and "Kim"; only one that also
+    speaks of a gift may answer it. A sentence naming none of the question's names must carry its
+    focus strongly ("negara-negara itu" stands for countries named earlier).
+    """
+    focus, names = focus_groups(q)
+    text = hit.doc.text
+    before = text[max(0, text.rfind("\n\n", 0, hit.char_start)) : hit.char_start]
+    near = set(content_terms(hit.text)) | set(content_terms(before[-400:]))
+    near |= {w.lower() for w in re.findall(r"\w+", hit.text)}
+    if q.qtype in ("how_many", "how_long") and not _QUANTITY.search(hit.text):
+        return False
+    share = sum(1 for g in focus if g & near) / len(focus) if focus else 1.0
+    named = not names or any(g & near for g in names)
+    if not focus:
+        return sum(1 for g in names if g & near) >= len(names) / 2
+    return share >= (MIN_FOCUS if named else STRONG_FOCUS)

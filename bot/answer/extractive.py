@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.abstain import should_abstain
+from bot.answer.abstain import should_abstain, supports
 from bot.answer.citations import make_citation
 from bot.answer.question import Question
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
@@ -97,7 +97,14 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
         return Answer(
             query=q.raw, kind="question", status="not_found", answer=t["none"].format(reason=reason), warnings=warnings
         )
-    ranked = _rank(q, hits)
+    ranked = [h for h in _rank(q, hits) if supports(q, h)]
+    if not ranked:
+        reason = (
+            "no passage speaks to what the question asks" if q.lang != "id" else "tidak ada bagian yang menjawabnya"
+        )
+        return Answer(
+            query=q.raw, kind="question", status="not_found", answer=t["none"].format(reason=reason), warnings=warnings
+        )
     citations: list[Citation] = []
     parts: list[str] = []
     first = ranked[0]

@@ -92,10 +92,16 @@ def analyse(raw: str) -> Question:
     low = text.lower()
     qtype = next((name for name, rx in _QWORDS.items() if re.search(rx, low)), "what")
     words = re.findall(r"[^\W_][\w'’-]*", text)
-    entities = []
+    entities: list[str] = []  # runs of capitalised words: "Kim Jong Un", "Vostochny Cosmodrome"
+    prev = -2
     for i, w in enumerate(words):
         if (w[:1].isupper() and not (i == 0 or w.lower() in _SENT_START)) or (w.isupper() and len(w) >= 2):
-            entities.append(w.strip("'’").removesuffix("'s").removesuffix("’s"))
+            word = w.strip("'’").removesuffix("'s").removesuffix("’s")
+            if prev == i - 1 and entities:
+                entities[-1] += " " + word
+            else:
+                entities.append(word)
+            prev = i
     numbers = re.findall(r"\b\d+(?:[.,]\d+)*\b", text)
     return Question(
         raw=raw,
