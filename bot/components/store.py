@@ -146,9 +146,9 @@ class Store:
             for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
 
-    def query(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, dict[str, Any], float]]:
-        """Nearest chunks with cosine similarity (1 - distance)."""
-        n = self.chunks.count()
+    def query(self, vector: Sequence[float], k: int, n: int | None = None) -> list[tuple[Chunk, dict[str, Any], float]]:
+        """Nearest chunks with cosine similarity (1 - distance); `n`, the chunk count, if the caller knows it."""
+        n = self.chunks.count() if n is None else n
         if n == 0:
             return []
         res = self.chunks.query(

@@ -45,6 +45,7 @@ class HybridRetriever:
         self.corpus_lang = langs.most_common(1)[0][0] if langs else "id"
         self._bm25: Any = None
         self._idf: dict[str, float] = {}
+        self._sent_cache: dict[str, list[tuple[int, int, set[str], set[str]]]] = {}
         if self.chunks:
             self._bm25 = bm25s.BM25()
             corpus = [(str(m["terms"]).split() if "terms" in m else content_terms(c.text)) or ["_"] for c, m in rows]
@@ -69,7 +70,7 @@ class HybridRetriever:
         if not self.chunks:
             return []
         vec = query_vector or self.embeddings.embed_query(query)
-        dense_hits = self.store.query(vec, k=max(4 * k, 20))
+        dense_hits = self.store.query(vec, k=max(4 * k, 20), n=len(self.chunks))
         dense = {c.chunk_id: sim for c, _, sim in dense_hits if c.chunk_id in self._row}
         same_lang = detect_lang(query) == self.corpus_lang
         terms = [v for group in expand_terms(content_terms(translate_phrases(query))) for v in group]
@@ -99,6 +100,19 @@ class HybridRetriever:
         got = sum(w if g & stems else (0.5 * w if g & context else 0.0) for g, w in zip(groups, weights, strict=True))
         return got / sum(weights)
 
+    def _sentences_of(self, doc: DocumentRecord) -> list[tuple[int, int, set[str], set[str]]]:
+        """(start, end, stems, stems of the previous sentence) per sentence, computed once per document."""
+        cached = self._sent_cache.get(doc.doc_id)
+        if cached is None:
+            cached = []
+            prev: set[str] = set()
+            for s, e in split_sentences(doc.text):
+                stems = set(content_terms(doc.text[s:e]))
+                cached.append((s, e, stems, prev))  # the previous sentence: "Kedua pemimpin" names who it means
+                prev = stems
+            self._sent_cache[doc.doc_id] = cached
+        return cached
+
     def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
         """Sentences of the top chunks, rescored by query-term coverage and their chunk's scores."""
         hits = self.retrieve(query, k=chunks or max(k, 8))
@@ -107,10 +121,7 @@ class HybridRetriever:
         top = hits[0].score if hits else 1.0
         for h in hits:
             text = h.doc.text
-            prev: set[str] = set()
-            for s, e in split_sentences(text):
-                stems = set(content_terms(text[s:e]))
-                context, prev = prev, stems  # the previous sentence: "Kedua pemimpin" names who it means
+            for s, e, stems, context in self._sentences_of(h.doc):
                 if e <= h.chunk.char_start or s >= h.chunk.char_end:
                     continue
                 cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
