@@ -8,10 +8,11 @@ them is how a confident wrong answer happens.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.answer.question import Question
 from bot.retrieval.types import SentenceHit
-from bot.text.tokens import content_terms, expand_terms, stem, translate_phrases
+from bot.text.tokens import content_terms, expand_terms, phrase_translations, stem, translate_phrases
 
 MIN_COVERAGE = 0.5  # share of key-term groups found in the best sentence
 MIN_DENSE = 0.80  # cosine of the best sentence's chunk (e5 scale: unrelated text sits near 0.72-0.78)
@@ -57,21 +58,35 @@ _QUANTITY = re.compile(
 )
 
 
-def focus_groups(q: Question) -> tuple[list[set[str]], list[set[str]]]:
+@dataclass
+class Name:
+    """A name in the question: any of its word variants matches, unless it is a known place phrase
+    ("South Korea" must read "Korea Selatan", not just "Korea")."""
+
+    variants: set[str]
+    phrases: list[str]
+
+    def found(self, stems: set[str], text: str) -> bool:
+        if self.phrases:
+            return any(re.search(rf"\b{re.escape(p.lower())}\b", text) for p in self.phrases)
+        return bool(self.variants & stems)
+
+
+def focus_groups(q: Question) -> tuple[list[set[str]], list[Name]]:
     """Split the question's terms into what it asks about (focus) and the names it is about.
 
     A name is one group however many words it has: "Kim Jong Un" is matched by "Kim".
     """
-    name_groups = []
+    names: list[Name] = []
     for entity in q.entities:
         words = [w.lower() for w in re.split(r"[-\s]", entity) if w]
         variants = set(words).union(*expand_terms([stem(w) for w in words]))
         variants |= set(content_terms(translate_phrases(entity)))
-        name_groups.append(variants)
-    names = set().union(*name_groups) if name_groups else set()
+        names.append(Name(variants, [form for alts in phrase_translations(entity) for form in alts]))
+    every_name = set().union(*(n.variants for n in names)) if names else set()
     groups = expand_terms(sorted(set(content_terms(translate_phrases(q.text)))))
-    focus = [g for g in groups if not (g & names)]
-    return focus, name_groups
+    focus = [g for g in groups if not (g & every_name)]
+    return focus, names
 
 
 def supports(q: Question, hit: SentenceHit) -> bool:
@@ -83,13 +98,17 @@ def supports(q: Question, hit: SentenceHit) -> bool:
     """
     focus, names = focus_groups(q)
     text = hit.doc.text
-    before = text[max(0, text.rfind("\n\n", 0, hit.char_start)) : hit.char_start]
-    near = set(content_terms(hit.text)) | set(content_terms(before[-400:]))
-    near |= {w.lower() for w in re.findall(r"\w+", hit.text)}
+    before = text[max(0, hit.char_start - 300) : hit.char_start]  # the previous sentence, even across paragraphs
+    own = set(content_terms(hit.text)) | {w.lower() for w in re.findall(r"\w+", hit.text)}
+    near = own | set(content_terms(before))
+    near_text = f"{before} {hit.text}".lower()
     if q.qtype in ("how_many", "how_long") and not _QUANTITY.search(hit.text):
         return False
     share = sum(1 for g in focus if g & near) / len(focus) if focus else 1.0
-    named = not names or any(g & near for g in names)
+    found = sum(1 for n in names if n.found(near, near_text))
     if not focus:
-        return sum(1 for g in names if g & near) >= len(names) / 2
-    return share >= (MIN_FOCUS if named else STRONG_FOCUS)
+        return found >= len(names) / 2
+    in_sentence = any(g & own for g in focus)  # the context may help, but the cited sentence must say something
+    if names and not found:  # none of the question's names nearby: the focus alone must be unmistakable
+        return in_sentence and share >= STRONG_FOCUS and share * len(focus) >= 2
+    return in_sentence and share >= MIN_FOCUS

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.abstain import should_abstain, supports
+from bot.answer.abstain import focus_groups, should_abstain, supports
 from bot.answer.citations import make_citation
 from bot.answer.question import Question
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.models import Answer, Citation
 from bot.retrieval.types import SentenceHit
+from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms, expand_terms
 
 _NUM = re.compile(
     r"\b\d+(?:[.,]\d+)*\b|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluh|ratus|ribu|juta)\b",
     re.I,
 )
+_CAUSE = re.compile(r"\b(karena|sebab|akibat|lantaran|alasan|because|due to|reason)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TEXT = {
     "en": {
@@ -28,6 +30,7 @@ _TEXT = {
         "per": "According to {src} [{n}]: {quote}",
         "also": "{src} also reports [{n}]: {quote}",
         "none": "The sources do not say: {reason}.",
+        "next": "The article continues [{n}]: {quote}",
         "injected": "Instructions inside the question were ignored.",
     },
     "id": {
@@ -35,6 +38,7 @@ _TEXT = {
         "per": "Menurut {src} [{n}]: {quote}",
         "also": "{src} juga memberitakan [{n}]: {quote}",
         "none": "Sumber tidak menyebutkannya: {reason}.",
+        "next": "Artikel itu melanjutkan [{n}]: {quote}",
         "injected": "Instruksi di dalam pertanyaan diabaikan.",
     },
 }
@@ -50,6 +54,8 @@ def _rank(q: Question, hits: list[SentenceHit]) -> list[SentenceHit]:
             return 0.15 if _NUM.search(h.text) else 0.0
         if q.qtype in ("who_said", "who"):
             return 0.1 if attributions(h.text) or pronoun_speaker(h.text) else 0.0
+        if q.qtype == "why":
+            return 0.15 if _CAUSE.search(h.text) else 0.0
         return 0.0
 
     return sorted(hits, key=lambda h: h.score + bonus(h), reverse=True)
@@ -77,6 +83,20 @@ def _speaker_clause(q: Question, hit: SentenceHit) -> tuple[str, int, int] | Non
     clause = hit.text[s:e].rstrip()
     e = s + len(clause.rstrip(".").rstrip())
     return full_name(who, hit.doc.text), hit.char_start + s, hit.char_start + e
+
+
+def _continuation(q: Question, first: SentenceHit) -> tuple[int, int] | None:
+    """The sentence right after `first` when it carries question terms `first` lacks ("..., namun ... membantah")."""
+    focus, _ = focus_groups(q)
+    text = first.doc.text
+    spans = split_sentences(text, first.char_end, min(len(text), first.char_end + 600))
+    if not spans or not focus:
+        return None
+    s, e = spans[0]
+    have = set(content_terms(first.text))
+    nxt = set(content_terms(text[s:e]))
+    missing = [g for g in focus if not g & have]
+    return (s, e) if missing and any(g & nxt for g in missing) else None
 
 
 def _quoted(text: str) -> str:
@@ -108,8 +128,8 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
     citations: list[Citation] = []
     parts: list[str] = []
     first = ranked[0]
-    if q.qtype == "who_said":
-        for h in ranked[:4]:
+    if q.qtype in ("who_said", "who"):
+        for h in ranked[: 4 if q.qtype == "who_said" else 1]:
             found = _speaker_clause(q, h)
             if found and h.score >= 0.8 * ranked[0].score:
                 who, s, e = found
@@ -120,6 +140,11 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
     if not citations:
         citations.append(make_citation(1, first.doc, first.char_start, first.char_end, first.score))
         parts.append(t["per"].format(src=_source_name(first), n=1, quote=_quoted(first.text)))
+    follow = _continuation(q, first)
+    if follow:
+        s, e = follow
+        citations.append(make_citation(2, first.doc, s, e, first.score))
+        parts.append(t["next"].format(n=2, quote=_quoted(first.doc.text[s:e])))
     # A second passage only when it is nearly as good and says something the first does not.
     for h in ranked[1:3]:
         if (
@@ -131,6 +156,8 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
         if h.doc.doc_id == first.doc.doc_id and abs(h.char_start - first.char_start) < 5:
             continue
         n = len(citations) + 1
+        if n > 2:
+            break
         citations.append(make_citation(n, h.doc, h.char_start, h.char_end, h.score))
         parts.append(t["also"].format(src=_source_name(h), n=n, quote=_quoted(h.text)))
         break

@@ -14,7 +14,7 @@ from bot.text.lang import detect_lang
 from bot.text.tokens import content_terms
 
 _INJECTION = re.compile(
-    r"(?is)\b(ignore|disregard|forget|override)\b[^.?!\n]{0,80}\b(instruction|instruksi|prompt|rule|aturan|previous|sebelumnya|above)s?\b[^.?!:\n]*[.?!:]?"
+    r"(?is)\b(ignore|disregard|forget|override)\b[^.?!\n]{0,80}\b(instruction|instruksi|prompt|rule|aturan|previous|sebelumnya|above|source|sumber|context|konteks|data)s?\b[^.?!:\n]*[.?!:]?"
     r"|\b(abaikan|lupakan)\b[^.?!:\n]*[.?!:]?"
     r"|\b(say|answer|respond|reply|output|print|write|return|label|mark|classify|jawab|katakan|tulis|tandai)\b\s+(it\s+|this\s+|this claim\s+|the claim\s+|ini\s+|klaim ini\s+)?(as\s+|sebagai\s+|with\s+|dengan\s+)?[\"'“‘]?(supported|refuted|true|false|benar|salah|yes|ya|hacked|pwned|not_enough_info)\b[\"'”’]?[^.?!:\n]*[.?!:]?"
     r"|\b(and\s+)?nothing else\b[.?!]?|\b(tanpa|dan)\s+(yang\s+)?lain(nya)?\b[.?!]?"
@@ -91,11 +91,14 @@ def analyse(raw: str) -> Question:
     text, injected = strip_instructions(raw)
     low = text.lower()
     qtype = next((name for name, rx in _QWORDS.items() if re.search(rx, low)), "what")
-    words = re.findall(r"[^\W_][\w'’-]*", text)
+    matches = list(re.finditer(r"[^\W_][\w'’-]*", text))
+    words = [m.group(0) for m in matches]
+    starts = {0} | {i for i, m in enumerate(matches) if re.search(r"[.?!:]\s*[\"'“‘(]?\s*$", text[: m.start()])}
     entities: list[str] = []  # runs of capitalised words: "Kim Jong Un", "Vostochny Cosmodrome"
     prev = -2
     for i, w in enumerate(words):
-        if (w[:1].isupper() and not (i == 0 or w.lower() in _SENT_START)) or (w.isupper() and len(w) >= 2):
+        sentence_start = i in starts or w.lower() in _SENT_START
+        if (w[:1].isupper() and not sentence_start) or (w.isupper() and len(w) >= 2):
             word = w.strip("'’").removesuffix("'s").removesuffix("’s")
             if prev == i - 1 and entities:
                 entities[-1] += " " + word

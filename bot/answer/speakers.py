@@ -100,10 +100,38 @@ def pronoun_speaker(sentence: str) -> bool:
     return bool(_PRONOUN.search(sentence))
 
 
+_INTRODUCED = re.compile(
+    r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})(?=,| yang | menambahkan| juga| berpendapat| melihat| memprediksi)"
+)
+_INSTITUTION = {
+    "Universitas",
+    "University",
+    "Institut",
+    "Institute",
+    "Pusat",
+    "Dewan",
+    "Kantor",
+    "Media",
+    "Korea",
+    "Hubungan",
+    "Internasional",
+    "Seorang",
+    "Profesor",
+    "Presiden",
+    "Menteri",
+    "Amerika",
+    "Serikat",
+}
+
+
 def resolve_previous(doc_text: str, before: int) -> str | None:
-    """The last person quoted or named before offset `before` (for "katanya")."""
+    """The last person quoted or introduced before offset `before` (for "katanya")."""
     window = doc_text[max(0, before - 1500) : before]
     names = [a.speaker for s in re.split(r"(?<=[.!?”\"])\s+", window) for a in attributions(s)]
+    last_sentence = re.split(r"(?<=[.!?”\"])\s+", window.strip())[-1] if window.strip() else ""
+    introduced = [m for m in _INTRODUCED.findall(last_sentence) if not set(m.split()) & _INSTITUTION]
+    if introduced and not attributions(last_sentence):
+        return introduced[-1]  # "Seorang Profesor ..., Yakov Zinberg, ... melihat ..." then “...,” katanya
     return names[-1] if names else None
 
 

@@ -40,10 +40,15 @@ def phrases() -> dict[str, str]:
     return dict(data.get("_phrases", {}))
 
 
+def phrase_translations(text: str) -> list[list[str]]:
+    """Indonesian forms of the English phrases in `text`, alternatives grouped: [["AS", "Amerika Serikat"]]."""
+    low = text.lower()
+    return [id_form.split("|") for en, id_form in phrases().items() if en in low]
+
+
 def translate_phrases(text: str) -> str:
     """Append the Indonesian form of known English phrases ("Security Council" -> "Dewan Keamanan")."""
-    low = text.lower()
-    extra = [id_form for en, id_form in phrases().items() if en in low]
+    extra = [form for alts in phrase_translations(text) for form in alts]
     return f"{text} {' '.join(extra)}" if extra else text
 
 
