@@ -32,41 +32,13 @@ _QWORDS = {
     "where": r"\b(where|di mana|dimana|ke mana|kemana)\b",
     "why": r"\b(why|mengapa|kenapa)\b",
 }
+# fmt: off
 _SENT_START = {
-    "who",
-    "what",
-    "when",
-    "where",
-    "why",
-    "how",
-    "which",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "siapa",
-    "apa",
-    "apakah",
-    "kapan",
-    "di",
-    "mengapa",
-    "kenapa",
-    "bagaimana",
-    "berapa",
-    "according",
-    "menurut",
-    "can",
-    "could",
-    "tell",
-    "please",
-    "in",
-    "on",
-    "at",
-    "the",
+    "who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
+    "siapa", "apa", "apakah", "kapan", "di", "mengapa", "kenapa", "bagaimana", "berapa", "according", "menurut",
+    "can", "could", "tell", "please", "in", "on", "at", "the",
 }
+# fmt: on
 
 
 @dataclass

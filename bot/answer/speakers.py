@@ -17,52 +17,14 @@ _BEFORE = re.compile(
 )
 _MENURUT = re.compile(rf"\b(?:[Mm]enurut|[Aa]ccording to)\s+{_NAME}")
 _PRONOUN = re.compile(r"\b(katanya|ujarnya|tambahnya|ungkapnya|jelasnya|tuturnya|he said|she said)\b", re.I)
+# fmt: off
 _NOT_NAMES = {
-    "Namun",
-    "Tetapi",
-    "Dan",
-    "Baik",
-    "Jika",
-    "Ini",
-    "Itu",
-    "Para",
-    "Sementara",
-    "Sebagai",
-    "Kedua",
-    "Dalam",
-    "Pada",
-    "Di",
-    "Ia",
-    "Dia",
-    "Mereka",
-    "The",
-    "But",
-    "And",
-    "He",
-    "She",
-    "They",
-    "It",
-    "Media",
-    "Presiden",
-    "Menteri",
-    "Pemimpin",
-    "Profesor",
-    "Rusia",
-    "Korea",
-    "Utara",
-    "Selatan",
-    "AS",
-    "Amerika",
-    "Serikat",
-    "Cina",
-    "China",
-    "Kantor",
-    "Beberapa",
-    "Berbicara",
-    "Melansir",
-    "Sebelum",
-    "Setelah",
+    "Namun", "Tetapi", "Dan", "Baik", "Jika", "Ini", "Itu", "Para", "Sementara", "Sebagai", "Kedua", "Dalam",
+    "Pada", "Di", "Ia", "Dia", "Mereka", "The", "But", "And", "He", "She", "They", "It", "Media", "Presiden",
+    "Menteri", "Pemimpin", "Profesor", "Rusia", "Korea", "Utara", "Selatan", "AS", "Amerika", "Serikat", "Cina",
+    "China", "Kantor", "Beberapa", "Berbicara", "Melansir", "Sebelum", "Setelah",
 }
+# fmt: on
 
 
 @dataclass
@@ -103,25 +65,12 @@ def pronoun_speaker(sentence: str) -> bool:
 _INTRODUCED = re.compile(
     r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})(?=,| yang | menambahkan| juga| berpendapat| melihat| memprediksi)"
 )
+# fmt: off
 _INSTITUTION = {
-    "Universitas",
-    "University",
-    "Institut",
-    "Institute",
-    "Pusat",
-    "Dewan",
-    "Kantor",
-    "Media",
-    "Korea",
-    "Hubungan",
-    "Internasional",
-    "Seorang",
-    "Profesor",
-    "Presiden",
-    "Menteri",
-    "Amerika",
-    "Serikat",
+    "Universitas", "University", "Institut", "Institute", "Pusat", "Dewan", "Kantor", "Media", "Korea", "Hubungan",
+    "Internasional", "Seorang", "Profesor", "Presiden", "Menteri", "Amerika", "Serikat",
 }
+# fmt: on
 
 
 def resolve_previous(doc_text: str, before: int) -> str | None:

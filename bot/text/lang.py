@@ -4,62 +4,18 @@ from __future__ import annotations
 
 import re
 
+# fmt: off
 _ID = {
-    "yang",
-    "dan",
-    "di",
-    "ini",
-    "itu",
-    "dengan",
-    "untuk",
-    "dari",
-    "pada",
-    "akan",
-    "tidak",
-    "kata",
-    "bahwa",
-    "siapa",
-    "apa",
-    "kapan",
-    "mana",
-    "mengapa",
-    "kenapa",
-    "bagaimana",
-    "berapa",
-    "apakah",
-    "ke",
-    "oleh",
-    "adalah",
+    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "pada", "akan", "tidak", "kata", "bahwa",
+    "siapa", "apa", "kapan", "mana", "mengapa", "kenapa", "bagaimana", "berapa", "apakah", "ke", "oleh", "adalah",
 }
+# fmt: on
+# fmt: off
 _EN = {
-    "the",
-    "and",
-    "of",
-    "to",
-    "in",
-    "is",
-    "that",
-    "for",
-    "with",
-    "said",
-    "was",
-    "on",
-    "will",
-    "who",
-    "what",
-    "when",
-    "where",
-    "why",
-    "how",
-    "which",
-    "did",
-    "does",
-    "do",
-    "are",
-    "were",
-    "a",
-    "an",
+    "the", "and", "of", "to", "in", "is", "that", "for", "with", "said", "was", "on", "will", "who", "what",
+    "when", "where", "why", "how", "which", "did", "does", "do", "are", "were", "a", "an",
 }
+# fmt: on
 
 
 def detect_lang(text: str) -> str:
