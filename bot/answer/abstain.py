@@ -85,7 +85,9 @@ def focus_groups(q: Question) -> tuple[list[set[str]], list[Name]]:
         names.append(Name(variants, [form for alts in phrase_translations(entity) for form in alts]))
     every_name = set().union(*(n.variants for n in names)) if names else set()
     groups = expand_terms(sorted(set(content_terms(translate_phrases(q.text)))))
-    focus = [g for g in groups if not (g & every_name)]
+    for number in q.numbers:  # a year or figure in the question is a name-like anchor, not what is asked
+        names.append(Name({number}, []))
+    focus = [g for g in groups if not (g & every_name) and not (g & set(q.numbers))]
     return focus, names
 
 

@@ -85,6 +85,25 @@ def _speaker_clause(q: Question, hit: SentenceHit) -> tuple[str, int, int] | Non
     return full_name(who, hit.doc.text), hit.char_start + s, hit.char_start + e
 
 
+_ASKED_SPEAKER = re.compile(
+    r"\b(?i:what (?:did|does|has)|apa (?:kata|yang dikatakan|yang disampaikan|pendapat))\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s*){1,4})",
+)
+
+
+def _speaker_fits(q: Question, hit: SentenceHit) -> bool:
+    """ "What did Kim Yo Jong say?" may not be answered with something Kim Jong Un said."""
+    m = _ASKED_SPEAKER.search(q.text)
+    if not m:
+        return True
+    asked = {w.lower() for w in m.group(1).split()} - {"say", "said", "tell", "think"}
+    found = _speaker_clause(q, hit)
+    if not found or not asked:
+        return True  # nobody is quoted here: the names check in `supports` decides
+    named = {w.lower() for w in found[0].split()}
+    return asked <= named or named <= asked
+
+
 def _continuation(q: Question, first: SentenceHit) -> tuple[int, int] | None:
     """The sentence right after `first` when it carries question terms `first` lacks ("..., namun ... membantah")."""
     focus, _ = focus_groups(q)
@@ -100,8 +119,9 @@ def _continuation(q: Question, first: SentenceHit) -> tuple[int, int] | None:
 
 
 def _quoted(text: str) -> str:
-    """Wrap in quotation marks unless the passage already opens with one."""
-    return text if text[:1] in "\"“'‘" else f"“{text}”"
+    """Wrap in quotation marks unless the passage already opens with one; close the sentence."""
+    quoted = text if text[:1] in "\"“'‘" else f"“{text}”"
+    return quoted if quoted.rstrip("”\"'’")[-1:] in ".!?…" else quoted + "."
 
 
 def _source_name(hit: SentenceHit) -> str:
@@ -117,7 +137,7 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
         return Answer(
             query=q.raw, kind="question", status="not_found", answer=t["none"].format(reason=reason), warnings=warnings
         )
-    ranked = [h for h in _rank(q, hits) if supports(q, h)]
+    ranked = [h for h in _rank(q, hits) if supports(q, h) and _speaker_fits(q, h)]
     if not ranked:
         reason = (
             "no passage speaks to what the question asks" if q.lang != "id" else "tidak ada bagian yang menjawabnya"
@@ -129,14 +149,19 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus: str) -> Answer
     parts: list[str] = []
     first = ranked[0]
     if q.qtype in ("who_said", "who"):
+        focus, _ = focus_groups(q)
+        best: tuple[int, SentenceHit, tuple[str, int, int]] | None = None
         for h in ranked[: 4 if q.qtype == "who_said" else 1]:
-            found = _speaker_clause(q, h)
-            if found and h.score >= 0.8 * ranked[0].score:
-                who, s, e = found
-                citations.append(make_citation(1, h.doc, s, e, h.score))
-                parts.append(t["said"].format(who=who, n=1, quote=_quoted(h.doc.text[s:e])))
-                first = h
-                break
+            found = _speaker_clause(q, h) if h.score >= 0.8 * ranked[0].score else None
+            if found:  # among attributed sentences, the one that says most of what was asked
+                said = set(content_terms(h.doc.text[found[1] : found[2]]))
+                cov = sum(1 for g in focus if g & said)
+                if best is None or cov > best[0]:
+                    best = (cov, h, found)
+        if best:
+            _, first, (who, s, e) = best
+            citations.append(make_citation(1, first.doc, s, e, first.score))
+            parts.append(t["said"].format(who=who, n=1, quote=_quoted(first.doc.text[s:e])))
     if not citations:
         citations.append(make_citation(1, first.doc, first.char_start, first.char_end, first.score))
         parts.append(t["per"].format(src=_source_name(first), n=1, quote=_quoted(first.text)))

@@ -68,6 +68,8 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
             continue  # repeated headline, also the "7 Fakta Kedatangan Putin..." stubs
         if key in seen and len(line) > 20 or key in header_keys:
             continue  # a caption or teaser repeated verbatim
+        if len(body) < 2 and line.endswith(("…", "...")) and len(line) < 300:
+            continue  # a teaser cut off mid-sentence ("..., kedua pemimpin…") repeats the lede it stands for
         if not body and (find_date(line) and len(line) < 60 or _is_byline(line)):
             header.append(line)  # date and byline lines above the body are metadata, not article text
             header_keys.add(key)
