@@ -8,7 +8,7 @@ from bot.retrieval.types import SentenceHit
 
 
 def answer_claim(claim: str, hits: list[SentenceHit]) -> Answer:
-    from bot.claims.verify import verify_claim
+    from bot.verdict.verify import verify_claim
 
     result = verify_claim(claim, hits)
     citations = [make_citation(i, h.doc, h.char_start, h.char_end, h.score) for i, h in enumerate(result.evidence, 1)]

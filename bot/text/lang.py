@@ -8,18 +8,24 @@ import re
 _ID = {
     "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "pada", "akan", "tidak", "kata", "bahwa",
     "siapa", "apa", "kapan", "mana", "mengapa", "kenapa", "bagaimana", "berapa", "apakah", "ke", "oleh", "adalah",
+    "selama", "dalam", "telah", "sudah", "juga", "kepada", "karena",
+    "sebagai", "para", "bersama", "saat", "setelah", "sebelum", "tentang", "tahun", "bulan", "hari", "lalu",
 }
 # fmt: on
 # fmt: off
 _EN = {
     "the", "and", "of", "to", "in", "is", "that", "for", "with", "said", "was", "on", "will", "who", "what",
-    "when", "where", "why", "how", "which", "did", "does", "do", "are", "were", "a", "an",
+    "when", "where", "why", "how", "which", "did", "does", "do", "are", "were", "a", "an", "by", "from", "his",
+    "her", "their", "has", "have", "had", "it", "at", "as", "be", "about", "would", "after", "before",
 }
 # fmt: on
+
+
+_ID_AFFIX = re.compile(r"\b((me[mn]?|ber|di|ter|pe[mn]?)\w{3,}(kan|an|nya|i)|(meng|meny|mem|men)[a-z]{3,})\b", re.I)
 
 
 def detect_lang(text: str) -> str:
     toks = re.findall(r"[a-z]+", text.lower()[:5000])
     id_hits = sum(t in _ID for t in toks)
     en_hits = sum(t in _EN for t in toks)
-    return "en" if en_hits > id_hits else "id"
+    return "en" if en_hits > id_hits or (en_hits == id_hits and not _ID_AFFIX.search(text)) else "id"

@@ -1,0 +1,1 @@
+"""Claim verdicts by deterministic rules: supported / refuted / not_enough_info."""
