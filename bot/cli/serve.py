@@ -1,0 +1,26 @@
+"""`factbot serve`"""
+
+from __future__ import annotations
+
+import typer
+
+from bot.cli import app
+from bot.cli.common import service
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, "--host", help="Bind address (default from settings: 127.0.0.1)."),
+    port: int = typer.Option(None, "--port", help="Port (default from settings: 7860)."),
+) -> None:
+    """One web process: the chat page at /, GET /health, POST /api/ask and the Slack endpoints."""
+    import uvicorn
+
+    from bot.web.server import create_app
+
+    svc = service()
+    svc.stats()  # open the store now, not on the first request
+    svc.retriever  # noqa: B018 - build the lexical index before serving
+    h, p = host or svc.settings.host, port or svc.settings.port
+    print(f"factbot: serving http://{h}:{p}/ ({svc.stats()['documents']} documents)")
+    uvicorn.run(create_app(svc), host=h, port=p, log_level="warning")

@@ -1,0 +1,1 @@
+"""The web process: one FastAPI app with the JSON API, the Gradio chat page and the Slack routes."""
