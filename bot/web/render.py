@@ -45,8 +45,8 @@ def sources_html(service: FactService, ans: Answer | None) -> str:
         return "<div class='fb-sources fb-empty'>Sources of the selected answer appear here.</div>"
     head = ""
     if ans.verdict:
-        icon, label, color = BADGES[ans.verdict]
-        head = f"<div class='fb-badge' style='background:{color}'>{icon} {html.escape(label)}</div>"
+        _, label, color = BADGES[ans.verdict]
+        head = f"<div class='fb-badge' style='background:{color}'>{html.escape(label)}</div>"
     if not ans.citations:
         note = "Not in the sources: nothing in the corpus answers this." if ans.status == "not_found" else ""
         return f"<div class='fb-sources'>{head}<p class='fb-note'>{html.escape(note)}</p></div>"
@@ -73,6 +73,7 @@ CSS = """
 .fb-card {border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 10px; margin: 0 0 10px 0;}
 .fb-meta {color: #57606a; font-size: 0.85rem;}
 .fb-title {font-weight: 600; margin: 2px 0 6px 0;}
+.fb-context {white-space: pre-wrap;}
 .fb-context mark {background: #fff3b0; padding: 0 2px;}
 .fb-badge {display: inline-block; color: white; border-radius: 12px; padding: 2px 10px; margin-bottom: 8px;}
 .fb-warning {background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px; margin-bottom: 8px;}
