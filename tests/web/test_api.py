@@ -67,3 +67,10 @@ def test_twenty_concurrent_requests(web_base: str) -> None:
 def test_page_is_served(web_base: str) -> None:
     r = httpx.get(f"{web_base}/")
     assert r.status_code == 200 and "gradio" in r.text.lower()
+
+
+def test_slack_endpoints_answer_503_without_a_signing_secret(web_base: str) -> None:
+    for path in ("/slack/commands", "/slack/events"):
+        r = httpx.post(f"{web_base}{path}", content=b"x=1")
+        assert r.status_code == 503 and "not configured" in r.json()["error"]
+    assert httpx.get(f"{web_base}/health").status_code == 200

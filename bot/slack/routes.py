@@ -1,0 +1,156 @@
+"""POST /slack/commands and /slack/events: verified with Slack's signing secret, acked at once,
+answered in the background (response_url for the slash command, a threaded reply for mentions)."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections import OrderedDict
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from slack_sdk import WebClient
+from slack_sdk.signature import SignatureVerifier
+
+from bot.errors import FactbotError
+from bot.models import Kind
+from bot.service import FactService
+from bot.settings import Settings
+from bot.slack.blocks import answer_blocks
+from bot.slack.webhook import post_to
+
+USAGE = "Usage: `/factcheck [public] QUESTION OR CLAIM` — e.g. `/factcheck who said Russia will help build satellites?`"
+_QUESTION_START = re.compile(
+    r"^(who|what|when|where|why|how|which|did|does|is|are|was|were|siapa|apa|apakah|kapan|di mana|dimana|mengapa|"
+    r"kenapa|bagaimana|berapa)\b",
+    re.I,
+)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def detect_kind(text: str) -> tuple[Kind, str]:
+    """`ask:`/`check:` prefixes win; otherwise a question mark or question word means a question."""
+    low = text.strip().lower()
+    for prefix, kind in (("ask:", "question"), ("check:", "claim")):
+        if low.startswith(prefix):
+            return kind, text.strip()[len(prefix) :].strip()  # type: ignore[return-value]
+    if low.endswith("?") or _QUESTION_START.match(low):
+        return "question", text.strip()
+    return "claim", text.strip()
+
+
+class _Seen:
+    """Ids already handled (event_id, trigger_id), so Slack's retries never produce a second answer."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self._ids: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def first_time(self, key: str) -> bool:
+        with self._lock:
+            if key in self._ids:
+                return False
+            self._ids[key] = time.time()
+            while len(self._ids) > self._size:
+                self._ids.popitem(last=False)
+            return True
+
+
+def build_router(service: FactService, settings: Settings) -> APIRouter:
+    router = APIRouter(prefix="/slack")
+    seen = _Seen()
+
+    async def verified(request: Request) -> bytes | Response:
+        """The raw body if Slack signed it; a 503/401 response otherwise, before anything else happens."""
+        if not settings.slack_signing_secret:
+            return JSONResponse({"error": "Slack is not configured (FACTBOT_SLACK_SIGNING_SECRET)"}, status_code=503)
+        body = await request.body()
+        ts = request.headers.get("x-slack-request-timestamp")
+        sig = request.headers.get("x-slack-signature")
+        if not ts or not sig or not SignatureVerifier(settings.slack_signing_secret).is_valid(body, ts, sig):
+            return JSONResponse({"error": "invalid or stale Slack signature"}, status_code=401)
+        return body
+
+    def answer_to_url(text: str, response_url: str, public: bool) -> None:
+        kind, text = detect_kind(text)
+        try:
+            out, blocks = answer_blocks(service.ask(text, kind=kind))
+        except FactbotError as exc:
+            out, blocks = f"factbot: {exc}", None
+        post_to(response_url, out, blocks, response_type="in_channel" if public else "ephemeral")
+
+    def answer_in_thread(event: dict[str, Any]) -> None:
+        text = _MENTION.sub("", str(event.get("text", ""))).strip()
+        client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+        thread = event.get("thread_ts") or event.get("ts")
+        if not text:
+            client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=USAGE)
+            return
+        kind, text = detect_kind(text)
+        try:
+            out, blocks = answer_blocks(service.ask(text, kind=kind))
+        except FactbotError as exc:
+            out, blocks = f"factbot: {exc}", []
+        client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=out, blocks=blocks or None)
+
+    @router.post("/commands")
+    async def commands(request: Request) -> Any:
+        body = await verified(request)
+        if isinstance(body, Response):
+            return body
+        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+        text = form.get("text", "").strip()
+        if not text:
+            return {"response_type": "ephemeral", "text": USAGE}
+        key = (
+            form.get("trigger_id")
+            or f"{form.get('user_id')}:{form.get('command')}:{text}:{request.headers['x-slack-request-timestamp']}"
+        )
+        if request.headers.get("x-slack-retry-num") or not seen.first_time(key):
+            return Response(status_code=200)
+        public = text.split(maxsplit=1)[0].lower() == "public"
+        if public:
+            text = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
+            if not text:
+                return {"response_type": "ephemeral", "text": USAGE}
+        if form.get("response_url"):
+            threading.Thread(
+                target=_quietly, args=(answer_to_url, text, form["response_url"], public), daemon=True
+            ).start()
+        return {"response_type": "ephemeral", "text": f"checking… _{text[:200]}_"}
+
+    @router.post("/events")
+    async def events(request: Request) -> Any:
+        body = await verified(request)
+        if isinstance(body, Response):
+            return body
+        try:
+            payload = json.loads(body)
+        except json.JSONDecodeError:
+            return JSONResponse({"error": "malformed JSON"}, status_code=400)
+        if payload.get("type") == "url_verification":
+            return {"challenge": payload.get("challenge")}
+        event = payload.get("event") or {}
+        if payload.get("type") != "event_callback" or event.get("type") != "app_mention":
+            return Response(status_code=200)
+        if event.get("bot_id") or event.get("subtype") == "bot_message":
+            return Response(status_code=200)  # never answer a bot, ours included: no loops
+        if not seen.first_time(str(payload.get("event_id") or event.get("client_msg_id") or event.get("ts"))):
+            return Response(status_code=200)
+        threading.Thread(target=_quietly, args=(answer_in_thread, event), daemon=True).start()
+        return Response(status_code=200)
+
+    return router
+
+
+def _quietly(fn: Any, *args: Any) -> None:
+    """Background work must not die loudly in the server log; failures are reported as one line."""
+    try:
+        fn(*args)
+    except Exception as exc:  # noqa: BLE001 - the request is long answered; log and move on
+        print(f"factbot slack: {type(exc).__name__}: {exc}")
