@@ -1,0 +1,85 @@
+"""The judge seam: rules by default, an optional LLM/NLI judge behind the same protocol.
+
+The LLM judge is off unless a caller builds one with a callable (prompt -> text);
+it sees the rules judge's candidate passages, must answer in JSON, and may only
+cite passages it was shown, so citations stay verbatim. Anything malformed falls
+back to the rules verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from bot.claims.verify import ClaimResult, verify_claim
+from bot.retrieval.types import SentenceHit
+
+PROMPT_PATH = Path(__file__).resolve().parents[2] / "prompts" / "claim_judge.txt"
+_VERDICTS = {"supported", "refuted", "not_enough_info"}
+
+
+class Judge(Protocol):
+    def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult: ...
+
+
+class RulesJudge:
+    """Deterministic, fast, the default."""
+
+    def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult:
+        return verify_claim(claim, hits)
+
+
+class LLMJudge:
+    def __init__(self, llm: Callable[[str], str], max_passages: int = 8, prompt_path: Path = PROMPT_PATH) -> None:
+        self.llm = llm
+        self.max_passages = max_passages
+        self.template = prompt_path.read_text(encoding="utf-8")
+
+    def prompt(self, claim: str, passages: list[SentenceHit]) -> str:
+        listed = "\n".join(f"[{i}] {h.text}" for i, h in enumerate(passages, 1))
+        return self.template.replace("{claim}", claim).replace("{passages}", listed)
+
+    def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult:
+        rules = verify_claim(claim, hits)
+        passages = list(rules.evidence)
+        seen = {(h.doc.doc_id, h.char_start) for h in passages}
+        for h in sorted(hits, key=lambda x: x.score, reverse=True):
+            if len(passages) >= self.max_passages:
+                break
+            if (h.doc.doc_id, h.char_start) not in seen:
+                passages.append(h)
+                seen.add((h.doc.doc_id, h.char_start))
+        try:
+            reply = parse_reply(self.llm(self.prompt(claim, passages)), len(passages))
+        except (ValueError, KeyError, TypeError):
+            rules.warnings.append("The LLM judge gave no usable answer; the rules verdict is shown.")
+            return rules
+        verdict, cited, explanation = reply
+        evidence = [passages[i - 1] for i in cited]
+        marks = "".join(f"[{n}]" for n in range(1, len(evidence) + 1))
+        word = {"supported": "Supported", "refuted": "Refuted", "not_enough_info": "Not enough information"}[verdict]
+        text = f"{word}: {explanation.rstrip('.')} {marks}".rstrip() + "."
+        warnings = list(rules.warnings)
+        if verdict != rules.verdict:
+            warnings.append(f"The LLM judge ({verdict}) and the rules judge ({rules.verdict}) disagree.")
+        if verdict != "not_enough_info" and not evidence:
+            return rules
+        return ClaimResult(verdict, text, evidence, warnings, explanation if verdict == "refuted" else "")  # type: ignore[arg-type]
+
+
+def parse_reply(reply: str, n_passages: int) -> tuple[str, list[int], str]:
+    """(verdict, 1-based passage numbers, explanation); raises ValueError on anything off-contract."""
+    m = re.search(r"\{.*\}", reply, re.S)
+    if not m:
+        raise ValueError("no JSON object in the reply")
+    data = json.loads(m.group(0))
+    verdict = str(data["verdict"]).strip().lower()
+    if verdict not in _VERDICTS:
+        raise ValueError(f"unknown verdict {verdict!r}")
+    cited = [int(x) for x in data.get("evidence", [])]
+    if any(not 1 <= i <= n_passages for i in cited):
+        raise ValueError("cites a passage it was not shown")
+    return verdict, list(dict.fromkeys(cited)), str(data.get("explanation", "")).strip() or verdict

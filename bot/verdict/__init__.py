@@ -1,1 +1,0 @@
-"""Claim verdicts by deterministic rules: supported / refuted / not_enough_info."""
