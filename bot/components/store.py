@@ -120,11 +120,12 @@ class Store:
                     for i, c in enumerate(chunks)
                 ],
             )
-        head = f"{doc.title or ''}\n{doc.text[:500]}"
         self.docs.upsert(
             ids=[doc.doc_id],
             documents=[doc.text],
-            embeddings=[self.embeddings.embed_documents([head])[0]],
+            embeddings=[
+                _mean_vector(vectors) if len(vectors) else self.embeddings.embed_documents([doc.text[:500]])[0]
+            ],
             metadatas=[{**_doc_meta(doc), "doc_id": doc.doc_id, "n_chunks": len(chunks)}],
         )
 
@@ -165,6 +166,15 @@ class Store:
         metas = self.docs.get(include=["metadatas"])["metadatas"] or []
         outlets = sorted({str(m.get("outlet")) for m in metas if m.get("outlet")})
         return {"documents": len(metas), "chunks": self.chunks.count(), "outlets": outlets}
+
+
+def _mean_vector(vectors: Sequence[Sequence[float]]) -> list[float]:
+    """A document's vector is the normalised mean of its chunks': no second pass through the encoder."""
+    import numpy as np
+
+    mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm if norm else mean).tolist()  # type: ignore[no-any-return]
 
 
 def _doc_meta(doc: DocumentRecord) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from bot.ingest.clean import clean_text
 from bot.ingest.loaders import discover, load
 from bot.ingest.metadata import detect_author, detect_date, detect_lang, detect_outlet
 from bot.ingest.privacy import mask_pii
-from bot.models import DocumentRecord
+from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
 from bot.text.tokens import content_terms
 
@@ -67,6 +67,9 @@ def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int,
     return doc, masked, raw.warnings
 
 
+EMBED_BATCH_CHUNKS = 32  # the encoder is fastest on batches; documents are still committed one by one
+
+
 def ingest_paths(
     paths: Sequence[Path],
     store: Store,
@@ -76,6 +79,21 @@ def ingest_paths(
 ) -> IngestReport:
     files, problems = discover([Path(p) for p in paths])
     report = IngestReport(files=len(files), errors=[FileError(path=p, reason=r) for p, r in problems])
+    pending: list[tuple[DocumentRecord, list[Chunk], list[str]]] = []  # (doc, chunks, old doc ids to drop)
+
+    def flush() -> None:
+        texts = [c.text for _, chunks, _ in pending for c in chunks]
+        vectors = store.embeddings.embed_documents(texts) if texts else []
+        at = 0
+        for doc, chunks, previous in pending:
+            terms = [" ".join(content_terms(c.text)) for c in chunks]  # stemmed once here, not at every start
+            store.add_document(doc, chunks, vectors[at : at + len(chunks)], terms)
+            at += len(chunks)
+            for old in previous:  # the file changed: its old version goes only after the new one is in
+                store.delete_document(old)
+        pending.clear()
+
+    seen: set[str] = set()
     for i, path in enumerate(tqdm(files, desc="ingest", unit="file", disable=not show_bar or len(files) < 2)):
         if progress:
             progress(f"[{i + 1}/{len(files)}] {path}")
@@ -91,18 +109,20 @@ def ingest_paths(
         report.pii_masked += masked
         report.doc_ids.append(doc.doc_id)
         previous = [d for d in store.doc_ids_for_source(doc.source) if d != doc.doc_id]
-        if store.has_document(doc.doc_id):
+        if doc.doc_id in seen or store.has_document(doc.doc_id):
             report.skipped += 1
-        else:
-            chunks = chunk_text(doc.doc_id, doc.text, settings.chunk_size, settings.chunk_overlap)
-            vectors = store.embeddings.embed_documents([c.text for c in chunks])
-            terms = [" ".join(content_terms(c.text)) for c in chunks]  # stemmed once here, not at every start
-            store.add_document(doc, chunks, vectors, terms)
-            report.chunks_added += len(chunks)
-            report.added += 1 if not previous else 0
-            report.replaced += 1 if previous else 0
-        for old in previous:  # the file changed: its old version goes only after the new one is in
-            store.delete_document(old)
+            for old in previous:
+                store.delete_document(old)
+            continue
+        seen.add(doc.doc_id)
+        chunks = chunk_text(doc.doc_id, doc.text, settings.chunk_size, settings.chunk_overlap)
+        pending.append((doc, chunks, previous))
+        report.chunks_added += len(chunks)
+        report.added += 1 if not previous else 0
+        report.replaced += 1 if previous else 0
+        if sum(len(c) for _, c, _ in pending) >= EMBED_BATCH_CHUNKS:
+            flush()
+    flush()
     stats = store.stats()
     report.documents, report.chunks = stats["documents"], stats["chunks"]
     return report
