@@ -45,7 +45,8 @@ class SentenceTransformerEmbeddings(Embeddings):
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(_resolve_st_model(model), device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim() or 0)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
