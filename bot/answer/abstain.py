@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answer.question import Question
 from bot.retrieval.types import SentenceHit
@@ -76,7 +77,14 @@ def focus_groups(q: Question) -> tuple[list[set[str]], list[Name]]:
     """Split the question's terms into what it asks about (focus) and the names it is about.
 
     A name is one group however many words it has: "Kim Jong Un" is matched by "Kim".
+    Computed once per question: every candidate sentence is checked against the same groups.
     """
+    return _focus_groups(q.text, tuple(q.entities), tuple(q.numbers))
+
+
+@lru_cache(maxsize=256)
+def _focus_groups(text: str, entities: tuple[str, ...], numbers: tuple[str, ...]) -> tuple[list[set[str]], list[Name]]:
+    q = Question(raw=text, text=text, lang="", qtype="", terms=[], entities=list(entities), numbers=list(numbers))
     names: list[Name] = []
     for entity in q.entities:
         words = [w.lower() for w in re.split(r"[-\s]", entity) if w]
