@@ -98,8 +98,11 @@ def _speaker_fits(q: Question, hit: SentenceHit) -> bool:
         return True
     asked = {w.lower() for w in m.group(1).split()} - {"say", "said", "tell", "think"}
     found = _speaker_clause(q, hit)
-    if not found or not asked:
-        return True  # nobody is quoted here: the names check in `supports` decides
+    if not asked:
+        return True
+    if not found:  # nobody is quoted here: the person asked about must at least be named nearby
+        near = hit.doc.text[max(0, hit.char_start - 300) : hit.char_end].lower()
+        return any(re.search(rf"\b{re.escape(w)}\b", near) for w in asked)
     named = {w.lower() for w in found[0].split()}
     return asked <= named or named <= asked
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|bin|van|de|al))*)"
+_NAME = r"((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|bin|van|de|al))*)"  # a name never spans lines
 _VERBS_ID = r"(?:mengatakan|menyatakan|berkata|menyebutkan|menegaskan|menambahkan|memprediksi|berpendapat|mencatat|melaporkan|menulis|menuduh|membantah)"
 _AFTER = re.compile(rf"\b(?:kata|ujar|ungkap|tutur|jelas|tambah|tegas|said|says|told)\s+{_NAME}")
 _BEFORE = re.compile(
@@ -88,7 +88,7 @@ def full_name(short: str, doc_text: str) -> str:
     """ "Putin" -> "Vladimir Putin" when the article spells it out; titles and countries are dropped."""
     last = short.split()[-1]
     best = short
-    for m in re.finditer(rf"((?:[A-Z][\w'’-]*\s+){{1,2}}){re.escape(last)}\b", doc_text):
+    for m in re.finditer(rf"((?:[A-Z][\w'’-]*[ \t]+){{1,2}}){re.escape(last)}\b", doc_text):
         cand = _clean_name(m.group(0))
         if cand and cand.endswith(short) and len(cand) > len(best) and len(cand.split()) <= 3:
             best = cand
