@@ -71,7 +71,7 @@ def content_terms(text: str) -> list[str]:
     return [s for s in out if s not in STOP]  # "dikatakan" stems to "kata", a stopword too
 
 
-def _english_forms(word: str) -> list[str]:
+def english_forms(word: str) -> list[str]:
     """The word and its likely bases: accompanied -> accompany, talks -> talk, meeting -> meet."""
     forms = [word]
     for suffix, repl in (
@@ -98,7 +98,7 @@ def expand_terms(terms: list[str]) -> list[set[str]]:
     out = []
     for t in terms:
         variants = {t}
-        for form in [f for part in (t, *t.split("-")) if part for f in _english_forms(part)]:
+        for form in [f for part in (t, *t.split("-")) if part for f in english_forms(part)]:
             for v in lex.get(form, []):
                 variants.add(stem(v))
         out.append(variants)
