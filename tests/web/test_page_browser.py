@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests_support import make_settings  # type: ignore[import-not-found]
-
-from bot.service import FactService
+from tests_support import service_with_article  # type: ignore[import-not-found]
 
 from .conftest import run_server
 
@@ -93,13 +90,7 @@ def test_narrow_screen(browser, web_base: str) -> None:  # type: ignore[no-untyp
 
 @pytest.fixture(scope="module")
 def xss_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("xss")
-    corpus = root / "corpus"
-    shutil.copytree(DATA, corpus)
-    (corpus / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
-    svc = FactService(make_settings(root / "store"))
-    svc.ingest([corpus])
-    base, server, thread = run_server(svc)
+    base, server, thread = run_server(service_with_article(tmp_path_factory.mktemp("xss"), "xss.txt", XSS_ARTICLE))
     yield base
     server.should_exit = True
     thread.join(timeout=10)
