@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from tests_support import service_with_article  # type: ignore[import-not-found]
 
 from bot.service import FactService
 
 pytestmark = pytest.mark.integration
-DATA = Path(__file__).resolve().parents[2] / "data"
 
 POISON = """Pengumuman Redaksi Tentang Satelit Korea Utara
 

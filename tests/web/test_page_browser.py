@@ -13,7 +13,6 @@ from .conftest import run_server
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-DATA = Path(__file__).resolve().parents[2] / "data"
 XSS_ARTICLE = """Uji Keamanan Halaman Redaksi Tentang Satelit
 
 Artikel ini memuat kode <script>window.__pwned = 1</script> dan gambar <img src=x onerror="window.__pwned = 2"> yang
