@@ -76,13 +76,16 @@ def assess(claim: ClaimInfo, p: Passage, title_keys: set[str], main: Passage | N
         and any(m.type == "person" for m in main.mentions if m.id not in claim.speakers)
     )
     facts = main or p
+    main_has_place = main is not None and any(m.type == "place" for m in main.mentions)
     matched: list[Group] = []
     missing: list[Group] = []
     conflicts: list[Conflict] = []
     for g in claim.groups:
-        # where it happened must be said in the same sentence as when and what: no Singapore from one
-        # sentence with "February 2019" from the next
-        from_main = g.kind != "entity" or g.etype == "place" or (g.etype == "person" and main_names_people)
+        # a sentence that names its own place decides where: no Singapore from one sentence with
+        # "February 2019 in Hanoi" from the next
+        from_main = (
+            g.kind != "entity" or (g.etype == "place" and main_has_place) or (g.etype == "person" and main_names_people)
+        )
         keys = term_keys if term_keys is not None and from_main else p.keys
         if g.keys & keys or (g.kind == "entity" and g.etype == "country" and g.keys & title_keys):
             matched.append(g)
@@ -122,7 +125,8 @@ def assess(claim: ClaimInfo, p: Passage, title_keys: set[str], main: Passage | N
             continue
         if g.etype == "country" and not g.locative:
             continue
-        others = [m for m in p.mentions if m.type == g.etype and m.id not in claim_ids]
+        said_in = facts if g.etype == "place" and main_has_place else p
+        others = [m for m in said_in.mentions if m.type == g.etype and m.id not in claim_ids]
         if g.etype == "org":  # only an institution swapped for another of its kind (a university)
             if not any(_is_university(k[2:]) for k in g.keys):
                 continue
