@@ -7,6 +7,7 @@ article quoted or named just before.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|bin|van|de|al))*)"  # a name never spans lines
@@ -85,14 +86,21 @@ def resolve_previous(doc_text: str, before: int) -> str | None:
 
 
 def full_name(short: str, doc_text: str) -> str:
-    """ "Putin" -> "Vladimir Putin" when the article spells it out; titles and countries are dropped."""
+    """ "Putin" -> "Vladimir Putin": the article's most frequent fuller spelling (titles and countries dropped);
+    a family name that comes first ("Kim") takes the commonest name it starts."""
     last = short.split()[-1]
-    best = short
-    for m in re.finditer(rf"((?:[A-Z][\w'’-]*[ \t]+){{1,2}}){re.escape(last)}\b", doc_text):
-        cand = _clean_name(m.group(0))
-        if cand and cand.endswith(short) and len(cand) > len(best) and len(cand.split()) <= 3:
-            best = cand
-    return best
+    ending = Counter(
+        cand
+        for m in re.finditer(rf"((?:[A-Z][\w'’-]*[ \t]+){{1,2}}){re.escape(last)}\b", doc_text)
+        if (cand := _clean_name(m.group(0))) and cand.endswith(short) and cand != short and len(cand.split()) <= 3
+    )
+    starting = Counter() if " " in short else Counter(
+        m.replace("-", " ") for m in re.findall(rf"\b{re.escape(short)}(?:[ -][A-Z][a-z]+){{1,2}}\b", doc_text)
+    )
+    for counts in (ending, starting):
+        if counts:  # ties go to the longer, then the earlier spelling
+            return max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+    return short
 
 
 def closing_speaker(doc_text: str, after: int) -> str | None:
