@@ -1,16 +1,26 @@
-"""Claims: the judge in bot/claims decides; this maps its result onto the shared Answer."""
+"""Claims: a judge from bot/claims decides; this picks it by settings and maps its result onto the Answer."""
 
 from __future__ import annotations
 
 from bot.answer.citations import make_citation
 from bot.models import Answer
 from bot.retrieval.types import SentenceHit
+from bot.settings import Settings
 
 
-def answer_claim(claim: str, hits: list[SentenceHit]) -> Answer:
-    from bot.claims.verify import verify_claim
+def pick_judge(settings: Settings):  # type: ignore[no-untyped-def]
+    """The rules judge unless FACTBOT_CLAIM_JUDGE=llm; the LLM judge goes through the same LLM plug-in."""
+    from bot.claims.llm_judge import LLMJudge, RulesJudge
 
-    result = verify_claim(claim, hits)
+    if settings.claim_judge == "llm":
+        from bot.answer.llm import complete
+
+        return LLMJudge(lambda prompt: complete(prompt, settings))
+    return RulesJudge()
+
+
+def answer_claim(claim: str, hits: list[SentenceHit], settings: Settings) -> Answer:
+    result = pick_judge(settings)(claim, hits)
     citations = [make_citation(i, h.doc, h.char_start, h.char_end, h.score) for i, h in enumerate(result.evidence, 1)]
     status = "not_found" if result.verdict == "not_enough_info" and not citations else "answered"
     text = result.answer_text
@@ -21,7 +31,7 @@ def answer_claim(claim: str, hits: list[SentenceHit]) -> Answer:
         kind="claim",
         status=status,
         answer=text,
-        verdict=result.verdict,
+        verdict=result.verdict,  # type: ignore[arg-type]
         citations=citations,
         warnings=list(result.warnings),
     )

@@ -68,3 +68,21 @@ def test_llm_not_found_or_uncited_abstains(llm_settings: Settings) -> None:
         _Fake.reply = reply
         ans = answer_with_llm(analyse("who said it?"), _hits(), llm_settings)
         assert ans.status == "not_found" and ans.citations == []
+
+
+@pytest.mark.integration
+def test_claim_judge_setting_routes_claims_through_the_llm(llm_settings: Settings, ingested_service) -> None:  # type: ignore[no-untyped-def]
+    """FACTBOT_CLAIM_JUDGE=llm: the chain asks the LLM plug-in, and a citation it makes is still verbatim."""
+    from bot.answer.claim import answer_claim
+
+    settings = llm_settings.model_copy(update={"claim_judge": "llm"})
+    _Fake.reply = '{"verdict": "refuted", "evidence": [1], "explanation": "the LLM says so"}'
+    hits = ingested_service.retriever.sentences("Putin and Kim met at the Vostochny Cosmodrome in 2022", k=8)
+    ans = answer_claim("Putin and Kim met at the Vostochny Cosmodrome in 2022", hits, settings)
+    assert "Vostochny" in _Fake.prompts[-1]
+    assert ans.verdict == "refuted" and ans.citations
+    doc = ingested_service.store.get_document(ans.citations[0].doc_id)
+    assert doc.text[ans.citations[0].char_start : ans.citations[0].char_end] == ans.citations[0].quote
+    _Fake.reply = "I refuse to answer in JSON."
+    fallback = answer_claim("Putin and Kim met at the Vostochny Cosmodrome in 2022", hits, settings)
+    assert fallback.verdict == "refuted" and any("rules verdict" in w for w in fallback.warnings)
