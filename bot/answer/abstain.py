@@ -73,6 +73,15 @@ class Name:
         return bool(self.variants & stems)
 
 
+_TIME = re.compile(
+    r"\b(19|20)\d{2}\b|\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    r"january|february|march|june|july|august|october|december|senin|selasa|rabu|kamis|jumat|sabtu|minggu|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tahun|bulan|pekan|hari|kemarin|besok|lalu|"
+    r"yesterday|tomorrow|ago|year|month|week|today|tonight|malam|pagi|siang|sore)\b",
+    re.I,
+)
+
+
 def focus_groups(q: Question) -> tuple[list[set[str]], list[Name]]:
     """Split the question's terms into what it asks about (focus) and the names it is about.
 
@@ -113,6 +122,8 @@ def supports(q: Question, hit: SentenceHit) -> bool:
     near = own | set(content_terms(before))
     near_text = f"{before} {hit.text}".lower()
     if q.qtype in ("how_many", "how_long") and not _QUANTITY.search(hit.text):
+        return False
+    if q.qtype == "when" and not _TIME.search(hit.text):  # a "when" answer must say when
         return False
     share = sum(1 for g in focus if g & near) / len(focus) if focus else 1.0
     found = sum(1 for n in names if n.found(near, near_text))
