@@ -58,7 +58,16 @@ def _rank(q: Question, hits: list[SentenceHit]) -> list[SentenceHit]:
             return 0.15 if _CAUSE.search(h.text) else 0.0
         return 0.0
 
-    return sorted(hits, key=lambda h: h.score + bonus(h), reverse=True)
+    focus, names = focus_groups(q)
+
+    def said_here(h: SentenceHit) -> float:
+        """A sentence that itself carries what is asked, and names who or where, beats one leaning on context."""
+        low = h.text.lower()
+        stems = set(content_terms(h.text)) | set(re.findall(r"\w+", low))
+        share = sum(1 for g in focus if g & stems) / len(focus) if focus else 0.0
+        return 0.25 * share + 0.03 * min(2, sum(1 for n in names if n.found(stems, low)))
+
+    return sorted(hits, key=lambda h: h.score + bonus(h) + said_here(h), reverse=True)
 
 
 def _speaker_clause(q: Question, hit: SentenceHit) -> tuple[str, int, int] | None:
