@@ -24,7 +24,7 @@ _MODES = {"Question": "question", "Claim": "claim"}
 
 
 def build_page(service: FactService) -> gr.Blocks:
-    with gr.Blocks(title="factbot — fact-check from your sources") as page:
+    with gr.Blocks(title="factbot — fact-check from your sources", analytics_enabled=False) as page:
         gr.Markdown("## factbot\nAnswers and fact-checks **only from the ingested articles**, quoting them verbatim.")
         stats = gr.Markdown(stats_markdown(service.stats()), elem_id="fb-stats")
         answers = gr.State([])  # one Answer dict per bot message, in chat order
