@@ -67,9 +67,6 @@ def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int,
     return doc, masked, raw.warnings
 
 
-EMBED_BATCH_CHUNKS = 32  # the encoder is fastest on batches; documents are still committed one by one
-
-
 def ingest_paths(
     paths: Sequence[Path],
     store: Store,
@@ -120,7 +117,8 @@ def ingest_paths(
         report.chunks_added += len(chunks)
         report.added += 1 if not previous else 0
         report.replaced += 1 if previous else 0
-        if sum(len(c) for _, c, _ in pending) >= EMBED_BATCH_CHUNKS:
+        # the encoder is fastest on batches; documents are still committed one by one
+        if sum(len(c) for _, c, _ in pending) >= settings.embed_batch_size:
             flush()
     flush()
     stats = store.stats()
