@@ -19,8 +19,8 @@ def serve(
     from bot.web.server import create_app
 
     svc = service()
-    svc.stats()  # open the store now, not on the first request
+    documents = svc.stats()["documents"]  # open the store now, not on the first request
     svc.retriever  # noqa: B018 - build the lexical index before serving
     h, p = host or svc.settings.host, port or svc.settings.port
-    print(f"factbot: serving http://{h}:{p}/ ({svc.stats()['documents']} documents)")
+    print(f"factbot: serving http://{h}:{p}/ ({documents} documents)")
     uvicorn.run(create_app(svc), host=h, port=p, log_level="warning")

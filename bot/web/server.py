@@ -6,7 +6,6 @@ too slow to open per request. Blocking work runs in FastAPI's thread pool.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
 import gradio as gr
@@ -58,10 +57,6 @@ def create_app(service: FactService) -> FastAPI:
             return service.ask(body.text, kind=body.kind)
         except FactbotError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-
-    @app.exception_handler(json.JSONDecodeError)
-    async def _bad_json(_: Request, exc: json.JSONDecodeError) -> JSONResponse:
-        return JSONResponse({"error": f"malformed JSON: {exc.msg}"}, status_code=400)
 
     try:  # the Slack routes join the same app when the Slack package is installed
         from bot.slack.routes import build_router
