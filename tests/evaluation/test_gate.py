@@ -1,8 +1,11 @@
-"""CI gate: the whole gold set through the real pipeline must keep every floor in eval/thresholds.toml."""
+"""CI gate: the whole gold set through the real pipeline must keep every floor in eval/thresholds.toml.
+
+Quality only: how long the run takes is a benchmark figure (bench/, eval reports), never a test
+assertion, because CI machines are shared and a busy core must not turn a build red.
+"""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -19,9 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.integration
 def test_gold_set_meets_thresholds(ingested_service: FactService, tmp_path: Path) -> None:
     gold = ROOT / "eval" / "gold.jsonl"
-    t0 = time.monotonic()
     report = evaluate(ingested_service, load_gold(gold), gold, progress=False)
-    elapsed = time.monotonic() - t0
     failures = gate(report["metrics"], load_thresholds(ROOT / "eval" / "thresholds.toml"))
     paths = write_report(report, tmp_path, failures)
     print(summary_text(report, failures))
@@ -29,5 +30,4 @@ def test_gold_set_meets_thresholds(ingested_service: FactService, tmp_path: Path
         print(f"{cat}: " + ", ".join(f"{i['id']} ({i['got']})" for i in items))
     assert paths["markdown"].is_file()
     assert report["metrics"]["citations_verbatim"] in (None, 1.0), "a citation is not verbatim in its document"
-    assert elapsed < 120, f"the gold run took {elapsed:.0f}s; the CI budget is 2 minutes"
     assert not failures, "eval gate failed:\n" + "\n".join(failures) + f"\nsee {paths['markdown']}"
