@@ -81,6 +81,11 @@ class Store:
         self.docs = self.client.get_or_create_collection(
             f"{settings.collection}-docs", embedding_function=ef, configuration=cfg
         )
+        # One vector per sentence: the evidence core compares the question with each sentence, and
+        # embedding sentences at query time would cost more than the whole search.
+        self.sentences = self.client.get_or_create_collection(
+            f"{settings.collection}-sentences", embedding_function=ef, configuration=cfg
+        )
 
     # ---- writing -----------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
@@ -92,6 +97,7 @@ class Store:
     def delete_document(self, doc_id: str) -> None:
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
+        self.sentences.delete(where={"doc_id": doc_id})
 
     def add_document(
         self,
@@ -99,9 +105,20 @@ class Store:
         chunks: Sequence[Chunk],
         vectors: Sequence[Sequence[float]],
         terms: Sequence[str] | None = None,
+        sentences: Sequence[tuple[int, int]] = (),
+        sentence_vectors: Sequence[Sequence[float]] = (),
     ) -> None:
-        """Chunks first, document record last (the commit marker)."""
+        """Chunks and sentences first, document record last (the commit marker)."""
         self.chunks.delete(where={"doc_id": doc.doc_id})  # orphans from an interrupted run
+        self.sentences.delete(where={"doc_id": doc.doc_id})
+        for at in range(0, len(sentences), _BATCH):
+            part = sentences[at : at + _BATCH]
+            self.sentences.upsert(
+                ids=[sentence_id(doc.doc_id, s, e) for s, e in part],
+                documents=[doc.text[s:e] for s, e in part],
+                embeddings=[list(v) for v in sentence_vectors[at : at + _BATCH]],
+                metadatas=[{"doc_id": doc.doc_id, "char_start": s, "char_end": e} for s, e in part],
+            )
         if chunks:
             meta = _doc_meta(doc)
             self.chunks.upsert(
@@ -162,10 +179,40 @@ class Store:
             out.append((_to_chunk(i, t, m), dict(m), 1.0 - float(d)))
         return out
 
+    def query_sentences(self, vector: Sequence[float], k: int) -> list[tuple[str, int, int, float]]:
+        """Nearest sentences as (doc_id, char_start, char_end, cosine)."""
+        n = self.sentences.count()
+        if n == 0:
+            return []
+        res = self.sentences.query(
+            query_embeddings=[list(vector)], n_results=min(k, n), include=["metadatas", "distances"]
+        )
+        return [
+            (str(m["doc_id"]), int(m["char_start"]), int(m["char_end"]), 1.0 - float(d))
+            for m, d in zip(res["metadatas"][0], res["distances"][0], strict=True)
+        ]
+
+    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """Stored vectors of the given sentence ids (absent ids are simply missing from the result)."""
+        out: dict[str, list[float]] = {}
+        for at in range(0, len(ids), _BATCH):
+            got = self.sentences.get(ids=list(ids[at : at + _BATCH]), include=["embeddings"])
+            for i, v in zip(got["ids"], got["embeddings"], strict=True):
+                out[i] = list(v)
+        return out
+
     def stats(self) -> dict[str, Any]:
         metas = self.docs.get(include=["metadatas"])["metadatas"] or []
         outlets = sorted({str(m.get("outlet")) for m in metas if m.get("outlet")})
         return {"documents": len(metas), "chunks": self.chunks.count(), "outlets": outlets}
+
+
+_BATCH = 5000  # Chroma's SQLite refuses statements with more than ~32k variables
+
+
+def sentence_id(doc_id: str, start: int, end: int) -> str:
+    """Offsets, not an index, name a sentence: a changed splitter cannot point an id at other text."""
+    return f"{doc_id}:{start}:{end}"
 
 
 def _mean_vector(vectors: Sequence[Sequence[float]]) -> list[float]:

@@ -22,6 +22,7 @@ from bot.ingest.metadata import detect_author, detect_date, detect_lang, detect_
 from bot.ingest.privacy import mask_pii
 from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
+from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms
 
 
@@ -79,13 +80,19 @@ def ingest_paths(
     pending: list[tuple[DocumentRecord, list[Chunk], list[str]]] = []  # (doc, chunks, old doc ids to drop)
 
     def flush() -> None:
+        """Embed the pending documents' chunks and sentences in one encoder batch, then commit each document."""
+        spans = [split_sentences(doc.text) for doc, _, _ in pending]
         texts = [c.text for _, chunks, _ in pending for c in chunks]
+        texts += [doc.text[s:e] for (doc, _, _), sents in zip(pending, spans, strict=True) for s, e in sents]
         vectors = store.embeddings.embed_documents(texts) if texts else []
-        at = 0
-        for doc, chunks, previous in pending:
+        at_chunk, at_sent = 0, sum(len(chunks) for _, chunks, _ in pending)
+        for (doc, chunks, previous), sents in zip(pending, spans, strict=True):
             terms = [" ".join(content_terms(c.text)) for c in chunks]  # stemmed once here, not at every start
-            store.add_document(doc, chunks, vectors[at : at + len(chunks)], terms)
-            at += len(chunks)
+            chunk_vectors = vectors[at_chunk : at_chunk + len(chunks)]
+            sent_vectors = vectors[at_sent : at_sent + len(sents)]
+            at_chunk += len(chunks)
+            at_sent += len(sents)
+            store.add_document(doc, chunks, chunk_vectors, terms, sents, sent_vectors)
             for old in previous:  # the file changed: its old version goes only after the new one is in
                 store.delete_document(old)
         pending.clear()
