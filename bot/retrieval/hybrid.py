@@ -14,7 +14,7 @@ import bm25s
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from bot.components.store import Store
+from bot.components.store import Store, sentence_id
 from bot.models import DocumentRecord
 from bot.retrieval.types import ChunkHit, SentenceHit
 from bot.settings import Settings
@@ -46,6 +46,7 @@ class HybridRetriever:
         self._bm25: Any = None
         self._idf: dict[str, float] = {}
         self._sent_cache: dict[str, list[tuple[int, int, set[str], set[str]]]] = {}
+        self._vec_cache: dict[str, list[float]] = {}
         if self.chunks:
             self._bm25 = bm25s.BM25()
             corpus = [(str(m["terms"]).split() if "terms" in m else content_terms(c.text)) or ["_"] for c, m in rows]
@@ -54,6 +55,11 @@ class HybridRetriever:
             n = len(corpus)
             self._idf = {t: float(np.log(1 + n / c)) for t, c in df.items()}
         self._idf_max = max(self._idf.values(), default=1.0)
+
+    @property
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of each stem over the stored chunks."""
+        return self._idf
 
     # ---- chunk level ---------------------------------------------------------
     def _lexical(self, terms: list[str]) -> np.ndarray:
@@ -114,28 +120,65 @@ class HybridRetriever:
         return cached
 
     def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
-        """Sentences of the top chunks, rescored by query-term coverage and their chunk's scores."""
-        hits = self.retrieve(query, k=chunks or max(k, 8))
+        """Candidate sentences: the nearest sentences by their own vectors plus every sentence of the top chunks.
+
+        Each carries `dense_s` (cosine of the question with the sentence itself) and `chunk` (its best chunk's
+        fused score relative to the top chunk); the evidence model decides between them. Old rescoring
+        features stay for the claim judge.
+        """
+        vec = self.embeddings.embed_query(query)
+        hits = self.retrieve(query, k=chunks or max(k, 8), query_vector=vec)
         groups = query_groups(query)
-        best: dict[tuple[str, int], SentenceHit] = {}
         top = hits[0].score if hits else 1.0
+        cands: dict[tuple[str, int, int], dict[str, float]] = {}
         for h in hits:
-            text = h.doc.text
             for s, e, stems, context in self._sentences_of(h.doc):
                 if e <= h.chunk.char_start or s >= h.chunk.char_end:
                     continue
-                cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
-                wcov = self._weighted_coverage(groups, stems, context)
-                score = 0.45 * (h.score / top) + 0.55 * wcov
-                key = (h.doc.doc_id, s)
-                if key not in best or best[key].score < score:
-                    best[key] = SentenceHit(
-                        doc=h.doc,
-                        text=text[s:e],
-                        char_start=s,
-                        char_end=e,
-                        score=score,
-                        chunk_score=h.score,
-                        features={"dense": h.dense, "lexical": h.lexical, "coverage": cov, "wcoverage": wcov},
-                    )
-        return sorted(best.values(), key=lambda x: x.score, reverse=True)[:k]
+                key = (h.doc.doc_id, s, e)
+                feats = cands.setdefault(key, {"chunk": 0.0, "dense": h.dense, "lexical": h.lexical})
+                if h.score / top >= feats["chunk"]:
+                    cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
+                    wcov = self._weighted_coverage(groups, stems, context)
+                    feats.update(chunk=h.score / top, dense=h.dense, lexical=h.lexical, coverage=cov, wcoverage=wcov)
+        for doc_id, s, e, sim in self.store.query_sentences(vec, k=max(3 * k, 24)):
+            if doc_id in self.docs:
+                cands.setdefault((doc_id, s, e), {"chunk": 0.0}).update(dense_s=sim)
+        self._fill_sentence_similarity(vec, cands)
+        out = []
+        for (doc_id, s, e), feats in cands.items():
+            doc = self.docs[doc_id]
+            if "coverage" not in feats:
+                stems = set(content_terms(doc.text[s:e]))
+                feats["coverage"] = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
+                feats["wcoverage"] = self._weighted_coverage(groups, stems, set())
+            score = feats.get("dense_s", 0.0) + 0.1 * feats["chunk"]  # provisional order; the evidence model ranks
+            out.append(
+                SentenceHit(
+                    doc=doc,
+                    text=doc.text[s:e],
+                    char_start=s,
+                    char_end=e,
+                    score=score,
+                    chunk_score=feats["chunk"],
+                    features=feats,
+                )
+            )
+        out.sort(key=lambda x: x.score, reverse=True)
+        return out[: max(k, 40)]
+
+    def _fill_sentence_similarity(self, vec: list[float], cands: dict[tuple[str, int, int], dict[str, float]]) -> None:
+        """Cosine for candidates that came from chunks: stored sentence vectors, else embedded now (cached)."""
+        need = {sentence_id(d, s, e): key for key in cands if "dense_s" not in cands[key] for d, s, e in [key]}
+        if not need:
+            return
+        stored = self.store.sentence_vectors(list(need))
+        q = np.asarray(vec, dtype=np.float32)
+        missing = [i for i in need if i not in stored and i not in self._vec_cache]
+        if missing:  # a store written before sentence vectors existed, or by another splitter
+            texts = [self.docs[need[i][0]].text[need[i][1] : need[i][2]] for i in missing]
+            for i, v in zip(missing, self.embeddings.embed_documents(texts), strict=True):
+                self._vec_cache[i] = v
+        for sid, key in need.items():
+            v = stored.get(sid) or self._vec_cache.get(sid)
+            cands[key]["dense_s"] = float(np.dot(q, np.asarray(v, dtype=np.float32))) if v is not None else 0.0

@@ -1,0 +1,134 @@
+"""External question suites: public QA data ingested into its own store and asked through the user path.
+
+A suite is eval/suites/<name>/ with corpus/<split>/*.txt and items.<split>.jsonl
+(dev: may be tuned on; heldout: reported only), or the fresh sample-corpus
+questions (eval/fresh/questions.jsonl over data/, held out). Each split gets a
+store of its own, cached by the hash of its corpus and of the ingest code, so
+the live store is never touched and a re-run does not re-embed anything.
+Every suite is scored next to the plain baseline: the top-1 sentence by dense
+similarity, never abstaining.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.errors import BadInput
+
+ROOT = Path(__file__).resolve().parents[2]
+SUITES = ROOT / "eval" / "suites"
+FRESH = ROOT / "eval" / "fresh" / "questions.jsonl"
+SPLITS = ("dev", "heldout")
+
+
+@dataclass
+class SuiteItem:
+    id: str
+    question: str
+    lang: str
+    answerable: bool
+    answers: list[str]
+    category: str = ""
+    source: str | None = None  # the file that states the answer, relative to the corpus folder's parent
+    quotes: list[str] = field(default_factory=list)  # verbatim evidence, when the item gives it
+
+
+def names() -> list[str]:
+    """Question suites present in this checkout (claim suites, which have premises, are left out)."""
+    found = [p.name for p in sorted(SUITES.glob("*")) if (p / "items.dev.jsonl").is_file() and (p / "corpus").is_dir()]
+    return found + (["fresh"] if FRESH.is_file() else [])
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise BadInput(f"{path}:{n}: not JSON ({exc.msg})") from None
+    return rows
+
+
+def load(name: str, split: str) -> tuple[list[SuiteItem], Path]:
+    """Items and the corpus folder of one split; raises BadInput for an unknown suite or split."""
+    if name == "fresh":
+        if split != "heldout":
+            raise BadInput("the fresh suite is held out only: use --split heldout")
+        rows = _read_jsonl(FRESH)
+        items = [
+            SuiteItem(
+                id=r["id"],
+                question=r["text"],
+                lang=r.get("lang", "en"),
+                answerable=r["expected"] == "answered",
+                answers=list(r.get("accept", [])),
+                category=r.get("category", ""),
+                source=(r.get("evidence") or [{}])[0].get("source"),
+                quotes=[e["quote"] for e in r.get("evidence", [])],
+            )
+            for r in rows
+            if r.get("kind", "question") == "question"
+        ]
+        return items, ROOT / "data"
+    folder = SUITES / name
+    if name not in names():
+        raise BadInput(f"unknown suite {name!r}: choose from {', '.join(names()) or 'none (eval/suites is empty)'}")
+    path = folder / f"items.{split}.jsonl"
+    if not path.is_file():
+        raise BadInput(f"suite {name!r} has no {split} split ({path})")
+    items = [
+        SuiteItem(
+            id=r["id"],
+            question=r["question"],
+            lang=r.get("lang", "en"),
+            answerable=bool(r.get("answerable", True)),
+            answers=list(r.get("answers", [])),
+            category=r.get("category", ""),
+            source=r.get("file"),
+        )
+        for r in _read_jsonl(path)
+    ]
+    return items, folder / "corpus" / split
+
+
+def _fingerprint(corpus: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(corpus.rglob("*")):
+        if p.is_file():
+            h.update(p.name.encode() + p.read_bytes())
+    for p in sorted((ROOT / "bot" / "ingest").glob("*.py")) + [ROOT / "bot" / "text" / "sentences.py"]:
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def service_for(name: str, split: str, corpus: Path, embeddings: Any = None) -> Any:
+    """A FactService over this split's own store (built once, then reused while corpus and ingest code match)."""
+    from bot.service import FactService
+    from bot.settings import Settings
+
+    store = Path(tempfile.gettempdir()) / "factbot-suites" / f"{name}-{split}-{_fingerprint(corpus)}"
+    svc = FactService(Settings(persist_dir=store, collection="suite"), embeddings=embeddings)
+    if not (store / ".complete").is_file():
+        report = svc.ingest([corpus])
+        if report.errors:
+            raise BadInput(f"suite {name}/{split}: {len(report.errors)} corpus files failed: {report.errors[0].reason}")
+        (store / ".complete").write_text(report.model_dump_json(), encoding="utf-8")
+    return svc
+
+
+def norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def holds(text: str, answers: list[str]) -> bool:
+    """Does the text state one of the gold answers (case, punctuation and spacing ignored)?"""
+    low = f" {norm(text)} "
+    return any(a and f" {norm(a)} " in low for a in answers)

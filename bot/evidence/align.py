@@ -1,0 +1,92 @@
+"""Soft alignment of a question's (or claim's) content words to a sentence.
+
+Exact stems miss word forms ("accelerating" / "accelerated", "didampingi" /
+"mendampingi" when the stemmer leaves a prefix) and cross-lingual pairs. A word
+counts as aligned when a sentence word shares its stem, its English base form
+or a long common prefix; cross-lingual meaning is left to the embedder, which
+scores the whole sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.text.tokens import STOP, english_forms, expand_terms, phrases, stem, words
+
+MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form
+
+
+@lru_cache(maxsize=100_000)
+def forms(word: str) -> frozenset[str]:
+    """Normalised forms of one word: lower-case, stem, English bases."""
+    low = word.lower()
+    return frozenset({low, stem(low), *english_forms(low)})
+
+
+def content_words(text: str) -> list[str]:
+    """Content words in order, stopwords and one-letter tokens dropped (not stemmed: alignment stems itself)."""
+    return [w for w in words(text) if len(w) > 1 and w.lower() not in STOP and stem(w.lower()) not in STOP]
+
+
+@dataclass
+class Alignment:
+    aligned: list[str]
+    missing: list[str]
+
+    @property
+    def coverage(self) -> float:
+        total = len(self.aligned) + len(self.missing)
+        return len(self.aligned) / total if total else 0.0
+
+
+def _prefix_match(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return n >= MIN_PREFIX and a[:MIN_PREFIX] == b[:MIN_PREFIX] and abs(len(a) - len(b)) <= 4
+
+
+@lru_cache(maxsize=20_000)
+def _sentence_forms(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    toks = [w.lower() for w in words(text)]
+    every: set[str] = set()
+    for t in toks:
+        every |= forms(t)
+    return frozenset(every), tuple(sorted(set(toks)))
+
+
+def word_in(word: str, text: str) -> bool:
+    """Is `word` (in any of its forms, or an Indonesian equivalent) said in `text`?"""
+    every, toks = _sentence_forms(text)
+    mine = forms(word)
+    if mine & every:
+        return True
+    variants = next(iter(expand_terms([stem(word.lower())])), set())
+    if variants & every:
+        return True
+    low = word.lower()
+    return any(_prefix_match(low, t) for t in toks)
+
+
+def align(query: str, text: str) -> Alignment:
+    """Which of the query's content words the text says (words of a known English phrase also count when the
+    phrase's Indonesian form is there: "Security Council" / "Dewan Keamanan")."""
+    low_q, low_t = query.lower(), text.lower()
+    said_phrases = [
+        en.split()
+        for en, forms_id in phrases().items()
+        if en in low_q and any(f.lower() in low_t for f in forms_id.split("|"))
+    ]
+    aligned: list[str] = []
+    missing: list[str] = []
+    for w in dict.fromkeys(content_words(query)):
+        ok = word_in(w, text) or any(w.lower() in en for en in said_phrases)
+        (aligned if ok else missing).append(w)
+    return Alignment(aligned, missing)
+
+
+def weighted_coverage(query: str, text: str, idf: dict[str, float], default: float) -> float:
+    """Coverage where rare words count more: "didampingi" decides more than a name repeated everywhere."""
+    al = align(query, text)
+    weights = {w: idf.get(stem(w.lower()), default) for w in al.aligned + al.missing}
+    total = sum(weights.values())
+    return sum(weights[w] for w in al.aligned) / total if total else 0.0

@@ -1,0 +1,106 @@
+"""Features of one candidate sentence for one question, the same for every corpus and language.
+
+They describe how the sentence relates to the question (meaning, word overlap,
+names, the asked-for kind of answer), never which words or names occur, so a
+model fitted on public QA data carries over to a newsroom's own articles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from bot.evidence.align import align, word_in
+from bot.evidence.slots import answer_slots, titles, wanted_kinds
+from bot.retrieval.types import SentenceHit
+from bot.text.sentences import split_sentences
+from bot.text.tokens import STOP, stem
+
+FEATURES = (
+    "dense",  # cosine(question, sentence), e5
+    "dense_gap",  # dense minus the best candidate's dense
+    "dense_rank",  # 1 / (1 + rank by dense)
+    "chunk",  # fused (dense + BM25) score of the best chunk holding the sentence, relative to the top chunk
+    "align",  # share of the question's content words the sentence says (forms, stems, lexicon)
+    "align_idf",  # the same, rare words weighing more
+    "align_ctx",  # share said by the sentence, the one before it or the title
+    "names",  # share of the question's names and numbers in the sentence or the two before it
+    "names_doc",  # share of them anywhere in the document
+    "typed",  # the question asks for a kind of answer (who/when/where/how many)
+    "slot",  # ... and the sentence holds such a span that the question does not already give
+    "slot_miss",  # typed question, no such span
+    "length",  # log of the sentence length in characters
+)
+
+
+@dataclass
+class QuestionView:
+    """What the features need from an analysed question."""
+
+    text: str
+    qtype: str
+    names: list[str]  # names and numbers the answer must be about
+
+    @property
+    def typed(self) -> bool:
+        return bool(wanted_kinds(self.qtype))
+
+
+def _context(hit: SentenceHit, n: int = 2) -> str:
+    """The n sentences before the hit (a pronoun or "the two leaders" names who it means) and the title."""
+    text = hit.doc.text
+    before = split_sentences(text, max(0, hit.char_start - 600), hit.char_start)[-n:]
+    parts = [text[s:e] for s, e in before]
+    return " ".join([hit.doc.title or "", *parts])
+
+
+def _name_share(names: list[str], text: str) -> float:
+    if not names:
+        return 1.0
+    low = text.lower()
+    got = 0
+    for name in names:
+        parts = [p for p in re.split(r"[-\s]", name) if p and p.lower() not in STOP and p.lower() not in titles()]
+        if parts and any(re.search(rf"\b{re.escape(p.lower())}", low) or word_in(p, text) for p in parts):
+            got += 1
+    return got / len(names)
+
+
+def featurize(
+    q: QuestionView, hits: list[SentenceHit], idf: dict[str, float], default_idf: float
+) -> list[dict[str, float]]:
+    """One feature dict per hit, in the hits' order."""
+    if not hits:
+        return []
+    best = max(h.features.get("dense_s", 0.0) for h in hits)
+    order = sorted(range(len(hits)), key=lambda i: -hits[i].features.get("dense_s", 0.0))
+    rank = {i: r for r, i in enumerate(order)}
+    function_words = STOP
+    out = []
+    for i, h in enumerate(hits):
+        ctx = _context(h)
+        al = align(q.text, h.text)
+        weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
+        total = sum(weights.values())
+        al_ctx = align(q.text, f"{ctx} {h.text}")
+        slot = bool(answer_slots(h.text, q.qtype, q.text, function_words)) if q.typed else False
+        dense = h.features.get("dense_s", 0.0)
+        out.append(
+            {
+                "dense": dense,
+                "dense_gap": dense - best,
+                "dense_rank": 1.0 / (1 + rank[i]),
+                "chunk": h.features.get("chunk", 0.0),
+                "align": al.coverage,
+                "align_idf": sum(weights[w] for w in al.aligned) / total if total else 0.0,
+                "align_ctx": al_ctx.coverage,
+                "names": _name_share(q.names, f"{ctx} {h.text}"),
+                "names_doc": _name_share(q.names, h.doc.text),
+                "typed": float(q.typed),
+                "slot": float(slot),
+                "slot_miss": float(q.typed and not slot),
+                "length": math.log(1 + len(h.text)),
+            }
+        )
+    return out

@@ -1,0 +1,193 @@
+"""Typed slots: the spans of a sentence that could answer a who / when / where / how-many question.
+
+An answer must name the asked-for thing, so a sentence is only evidence for
+"when" if it states a time the question does not already give ("in March" does
+not answer "which day in March"). Month, weekday and territory names come from
+CLDR (Babel) for English and Indonesian, never from a hand list of one story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+LANGS = ("en", "id")
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: str  # person | date | number | place | name
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names (wide and abbreviated) in both languages, lower-cased."""
+    out: set[str] = set()
+    for code in LANGS:
+        loc = Locale(code)
+        for table in (loc.months, loc.days):
+            for width in ("wide", "abbreviated"):
+                out |= {str(v).lower().rstrip(".") for v in table["format"][width].values()}
+    return frozenset(w for w in out if len(w) >= 3)
+
+
+@lru_cache(maxsize=1)
+def territory_names() -> dict[str, str]:
+    """Lower-cased territory name in either language -> its CLDR code ("korea utara" -> "KP")."""
+    out: dict[str, str] = {}
+    for code in LANGS:
+        for key, name in Locale(code).territories.items():
+            if not str(key).isdigit():
+                out[str(name).lower()] = str(key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def territory_words() -> frozenset[str]:
+    """Every word of every territory name: 'korea', 'utara', 'states' ... (a name made only of these is a place)."""
+    return frozenset(w for name in territory_names() for w in re.findall(r"\w+", name))
+
+
+_RELATIVE = (
+    r"yesterday|today|tomorrow|tonight|last (?:week|month|year|night)|next (?:week|month|year)|"
+    r"kemarin|besok|hari ini|malam ini|pekan lalu|minggu lalu|bulan lalu|tahun lalu|pekan depan|tahun depan|"
+    r"(?:pagi|siang|sore|malam) hari"
+)
+_YEAR = r"\b(?:1[5-9]|20)\d{2}(?:an|s)?\b"
+_CLOCK = r"\b(?:pukul|jam|at)?\s?\d{1,2}[.:]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|WIB|WITA|WIT|GMT|UTC)?"
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozens?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
+    r"belas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|jutaan|miliar|triliun|separuh|setengah"
+)
+_NUMBER = re.compile(rf"\b\d+(?:[.,]\d+)*(?:\s?%|\s?persen|\s?percent)?|\b(?:{_NUMBER_WORDS})\b", re.I)
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z\u00C0-\u00DE][\w'’-]*)"  # a word, or initials such as F. / U.S.
+_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:bin|binti|van|von|de|da|al|el|ibn|la|le|del|der)[ \t]+)?{_CAP}){{0,5}}")
+_PLACE_PREP = re.compile(r"(?:\b(?:in|at|from|to|near|into|di|ke|dari|kota|provinsi|kabupaten|desa)\s+)$", re.I)
+_ORG_WORDS = re.compile(
+    r"\b(?:University|Universitas|Institute|Institut|Ministry|Kementerian|Council|Dewan|Party|Partai|Company|"
+    r"Corporation|Inc|Corp|Ltd|Bank|Agency|Badan|Komisi|Commission|Committee|Komite|Association|Asosiasi|"
+    r"Organization|Organisation|Organisasi|Department|Departemen|Office|Kantor|Court|Pengadilan|Mahkamah|"
+    r"Army|Navy|Tentara|Polisi|Police|Group|Grup|Foundation|Yayasan|News|Times|Post|Agency|Kantor Berita)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _date_rx() -> re.Pattern[str]:
+    cal = "|".join(sorted((re.escape(w) for w in calendar_words()), key=len, reverse=True))
+    day_month = (
+        rf"\b\d{{1,2}}\s+(?:{cal})\.?(?:\s+\d{{4}})?|\b(?:{cal})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    )
+    return re.compile(
+        rf"{day_month}|\b(?:{cal})\b\.?(?:\s+\d{{4}})?|{_YEAR}|{_CLOCK}|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_RELATIVE})\b",
+        re.I,
+    )
+
+
+def dates(text: str) -> list[Slot]:
+    return [
+        Slot("date", m.start(), m.end(), m.group(0).strip()) for m in _date_rx().finditer(text) if m.group(0).strip()
+    ]
+
+
+def numbers(text: str) -> list[Slot]:
+    taken = [(s.start, s.end) for s in dates(text)]
+    return [
+        Slot("number", m.start(), m.end(), m.group(0))
+        for m in _NUMBER.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
+    ]
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Offices and honorifics that precede a name (data file titles.txt beside this module)."""
+    from pathlib import Path
+
+    lines = (Path(__file__).parent / "titles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def names(text: str, function_words: frozenset[str] = frozenset()) -> list[Slot]:
+    """Runs of capitalised words, typed as place, org or person.
+
+    Leading function words, titles ("Menteri Luar Negeri", "Rep.") and, before a person's name, country
+    words ("Presiden Rusia X") are not part of the name.
+    """
+    out: list[Slot] = []
+    cal = calendar_words()
+    skip = function_words | titles()
+    taken = [(d.start, d.end) for d in dates(text)]
+    for m in _NAME_RUN.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = m.group(0).split()
+        start = m.start()
+        while words and (
+            words[0].lower().strip(".,") in skip
+            or words[0].lower() in cal
+            or (len(words) > 1 and words[0].lower() in territory_words() and words[1].lower() not in territory_words())
+        ):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]
+        if not words:
+            continue
+        span = " ".join(words).rstrip(",'’")
+        if len(span) < 2 or span.lower() in cal or (len(words) == 1 and _opens_sentence(text, start, span)):
+            continue
+        low = span.lower()
+        if low in territory_names() or all(w in territory_words() for w in re.findall(r"\w+", low)):
+            kind = "place"
+        elif _ORG_WORDS.search(span):
+            kind = "org"
+        elif _PLACE_PREP.search(text[max(0, start - 12) : start]):
+            kind = "place"
+        else:
+            kind = "person"
+        out.append(Slot(kind, start, start + len(span), span))
+    return out
+
+
+def _opens_sentence(text: str, start: int, word: str) -> bool:
+    """A lone capitalised word that opens a sentence is a name only if the text capitalises it elsewhere too."""
+    if not re.search(r"(?:^|[.!?:]\s*[\"'“‘(]?|\n)\s*[\"'“‘(]?$", text[max(0, start - 4) : start]):
+        return False
+    return not re.findall(rf"(?<![.!?]\s)(?<!^)\b{re.escape(word)}\b", text)
+
+
+_WANTED = {
+    "when": ("date",),
+    "how_many": ("number",),
+    "how_long": ("number", "date"),
+    "where": ("place", "org"),
+    "who": ("person", "org"),
+    "who_said": ("person",),
+}
+
+
+def wanted_kinds(qtype: str) -> tuple[str, ...]:
+    """Slot kinds that can answer a question type; empty when any sentence may (what, why, yes/no)."""
+    return _WANTED.get(qtype, ())
+
+
+def answer_slots(text: str, qtype: str, question: str, function_words: frozenset[str] = frozenset()) -> list[Slot]:
+    """Slots of the asked-for kind that say something the question does not already say."""
+    kinds = wanted_kinds(qtype)
+    if not kinds:
+        return []
+    found: list[Slot] = []
+    if "date" in kinds:
+        found += dates(text)
+    if "number" in kinds:
+        found += numbers(text)
+    if {"person", "place", "org"} & set(kinds):
+        found += [s for s in names(text, function_words) if s.kind in kinds]
+    q_low = question.lower()
+    q_words = set(re.findall(r"\w+", q_low))
+    return [s for s in found if s.text.lower() not in q_low and not set(re.findall(r"\w+", s.text.lower())) <= q_words]
