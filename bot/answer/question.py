@@ -25,11 +25,11 @@ _INJECTION = re.compile(
 )
 _QWORDS = {
     "who_said": r"\b(who|siapa)\b.*\b(said|say|says|stated|told|claimed|mengatakan|berkata|menyatakan|bilang|kata|menyebut|menyebutkan|ujar|ungkap|memprediksi|predicted)\b",
-    "who": r"\b(who|whom|siapa)\b",
-    "when": r"\b(when|what year|what date|which year|kapan|tahun berapa|tanggal berapa|pada tahun)\b",
+    "who": r"\b(who|whom|whose|siapa)\b",
+    "when": r"\b(when|(?:what|which|on which|on what)(?: exact| precise)? (?:year|date|day|month|time|century|decade)|kapan|(?:tahun|tanggal|bulan|hari|pukul|jam|abad) (?:berapa|apa)|pada tahun)\b",
     "how_long": r"\b(how long|berapa lama)\b",
     "how_many": r"\b(how many|how much|berapa)\b",
-    "where": r"\b(where|di mana|dimana|ke mana|kemana)\b",
+    "where": r"\b(where|(?:in |at |from )?(?:which|what) (?:city|country|town|place|province|state|region|village|location)|di mana|dimana|ke mana|kemana|dari mana|(?:di |ke |dari )?(?:kota|negara|provinsi|tempat|desa|wilayah) (?:mana|apa))\b",
     "why": r"\b(why|mengapa|kenapa)\b",
 }
 # fmt: off

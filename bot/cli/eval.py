@@ -25,8 +25,15 @@ def eval_cmd(
         False, "--llm-judge", help="Also judge citation support with the configured LLM (needs FACTBOT_ANSWERER=llm)."
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    suite: str | None = typer.Option(
+        None, "--suite", help="Run an external suite from eval/suites (or 'fresh', or 'all') instead of the gold set."
+    ),
+    split: str = typer.Option("both", "--split", help="Suite split: dev, heldout or both."),
 ) -> None:
     """Run the gold set through the same path users get and report retrieval, grounding, abstention and verdicts."""
+    if suite:
+        _run_suites(suite, split, out, progress)
+        return
     from bot.evaluation.gold import check_gold, load_gold, project_root
     from bot.evaluation.report import print_table, summary_text, write_report
     from bot.evaluation.runner import evaluate
@@ -62,3 +69,29 @@ def eval_cmd(
         post_text(summary_text(report, failures) + f"\nreport: {paths['markdown']}", svc.settings)
     if gate_exit and failures:
         raise typer.Exit(1)
+
+
+def _run_suites(suite: str, split: str, out: Path, progress: bool) -> None:
+    """Each suite in its own store, next to the dense baseline; writes suites.json and suites.md under `out`."""
+    import json
+
+    from bot.evaluation.suite_run import run_split, table
+    from bot.evaluation.suites import SPLITS, names
+
+    if split not in (*SPLITS, "both"):
+        raise BadInput(f"unknown split {split!r}: use dev, heldout or both")
+    chosen = names() if suite == "all" else [suite]
+    if suite != "all" and suite not in names():
+        raise BadInput(f"unknown suite {suite!r}: choose from {', '.join(names()) or 'none'} or all")
+    results = []
+    for name in chosen:
+        for sp in SPLITS if split == "both" else (split,):
+            if name == "fresh" and sp == "dev":
+                continue  # written blind, held out only
+            results.append(run_split(name, sp, progress=progress))
+    md = table(results)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "suites.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    (out / "suites.md").write_text(md + "\n", encoding="utf-8")
+    print(md)
+    print(f"report: {out / 'suites.md'} · {out / 'suites.json'}")

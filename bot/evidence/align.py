@@ -40,31 +40,32 @@ class Alignment:
         return len(self.aligned) / total if total else 0.0
 
 
-def _prefix_match(a: str, b: str) -> bool:
-    n = min(len(a), len(b))
-    return n >= MIN_PREFIX and a[:MIN_PREFIX] == b[:MIN_PREFIX] and abs(len(a) - len(b)) <= 4
-
-
 @lru_cache(maxsize=20_000)
-def _sentence_forms(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    toks = [w.lower() for w in words(text)]
+def _sentence_forms(text: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """Every normalised form of the text's words, and (5-letter prefix, length) of its long words."""
+    toks = {w.lower() for w in words(text)}
     every: set[str] = set()
     for t in toks:
         every |= forms(t)
-    return frozenset(every), tuple(sorted(set(toks)))
+    return frozenset(every), frozenset((t[:MIN_PREFIX], len(t)) for t in toks if len(t) >= MIN_PREFIX)
+
+
+@lru_cache(maxsize=50_000)
+def _variants(word: str) -> frozenset[str]:
+    """The word's forms plus its Indonesian equivalents from the shared lexicon."""
+    low = word.lower()
+    return forms(low) | frozenset(next(iter(expand_terms([stem(low)])), set()))
 
 
 def word_in(word: str, text: str) -> bool:
     """Is `word` (in any of its forms, or an Indonesian equivalent) said in `text`?"""
-    every, toks = _sentence_forms(text)
-    mine = forms(word)
-    if mine & every:
-        return True
-    variants = next(iter(expand_terms([stem(word.lower())])), set())
-    if variants & every:
+    every, prefixes = _sentence_forms(text)
+    if _variants(word) & every:
         return True
     low = word.lower()
-    return any(_prefix_match(low, t) for t in toks)
+    if len(low) < MIN_PREFIX:
+        return False
+    return any((low[:MIN_PREFIX], n) in prefixes for n in range(len(low) - 4, len(low) + 5))
 
 
 def align(query: str, text: str) -> Alignment:

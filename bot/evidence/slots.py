@@ -90,10 +90,15 @@ def _date_rx() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=20_000)
+def _dates(text: str) -> tuple[Slot, ...]:
+    found = _date_rx().finditer(text)
+    return tuple(Slot("date", m.start(), m.end(), m.group(0).strip()) for m in found if m.group(0).strip())
+
+
 def dates(text: str) -> list[Slot]:
-    return [
-        Slot("date", m.start(), m.end(), m.group(0).strip()) for m in _date_rx().finditer(text) if m.group(0).strip()
-    ]
+    """Dates, months, weekdays, years, clock times and relative days ("kemarin", "last week")."""
+    return list(_dates(text))
 
 
 def numbers(text: str) -> list[Slot]:

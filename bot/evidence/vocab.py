@@ -20,11 +20,16 @@ MIN_FUZZY = 5  # words at least this long may differ by one letter ("Rusia" / "R
 
 @lru_cache(maxsize=1)
 def _territory_forms() -> dict[str, frozenset[str]]:
-    """Lower-cased word of a territory name -> the words of its names in English and Indonesian."""
+    """Lower-cased word of a territory, month or weekday name -> the words of its names in English and Indonesian."""
     by_code: dict[str, set[str]] = {}
     for lang in ("en", "id"):
-        for code, name in Locale(lang).territories.items():
+        loc = Locale(lang)
+        for code, name in loc.territories.items():
             by_code.setdefault(str(code), set()).add(str(name).lower())
+        for kind, table in (("month", loc.months), ("day", loc.days)):  # March / Maret, Tuesday / Selasa
+            for width in ("wide", "abbreviated"):
+                for key, name in table["format"][width].items():
+                    by_code.setdefault(f"{kind}-{key}", set()).add(str(name).lower().rstrip("."))
     out: dict[str, set[str]] = {}
     for variants in by_code.values():
         words = {w for v in variants for w in _WORD.findall(v)}
