@@ -92,8 +92,14 @@ def _date_rx() -> re.Pattern[str]:
 
 @lru_cache(maxsize=20_000)
 def _dates(text: str) -> tuple[Slot, ...]:
-    found = _date_rx().finditer(text)
-    return tuple(Slot("date", m.start(), m.end(), m.group(0).strip()) for m in found if m.group(0).strip())
+    out = []
+    for m in _date_rx().finditer(text):
+        span = m.group(0).rstrip()
+        span = span.rstrip(".") if len(span.rsplit(" ", 1)[-1]) > 5 else span  # "Selasa." ends a sentence; "Jan." not
+        lead = len(span) - len(span.lstrip())
+        if span.strip():
+            out.append(Slot("date", m.start() + lead, m.start() + len(span), span.strip()))
+    return tuple(out)
 
 
 def dates(text: str) -> list[Slot]:

@@ -1,0 +1,28 @@
+"""Soft alignment and the corpus vocabulary: word forms, stems, CLDR names, one-letter variants."""
+
+from __future__ import annotations
+
+from bot.evidence.align import align, word_in
+from bot.evidence.vocab import CorpusVocab
+
+
+def test_word_forms_align() -> None:
+    assert word_in("accelerating", "accelerated sea-level rise was detected")
+    assert word_in("didampingi", "Menteri itu mendampingi presiden")
+    assert not word_in("veto", "The council voted in March.")
+
+
+def test_alignment_reports_what_is_missing() -> None:
+    al = align("Which bridge did the engineers close?", "Engineers closed the old bridge on Monday.")
+    assert al.coverage == 1.0
+    al = align("Which bridge did the engineers paint?", "Engineers closed the old bridge on Monday.")
+    assert al.missing == ["paint"] and 0 < al.coverage < 1
+
+
+def test_vocab_knows_names_across_languages_and_spellings() -> None:
+    vocab = CorpusVocab("Pada bulan Maret, delegasi Jerman tiba di Moskow pada hari Selasa.")
+    assert vocab.has_word("Germany")  # CLDR: Germany / Jerman
+    assert vocab.has_word("March") and vocab.has_word("Tuesday")
+    assert vocab.has_word("Moscow")  # one letter changed
+    assert not vocab.has_word("Nairobi")
+    assert vocab.has_name("Menteri Jerman") and not vocab.has_name("Presiden Kenya")

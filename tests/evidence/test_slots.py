@@ -1,0 +1,43 @@
+"""Typed slots: what could answer who / when / where / how many, in English and Indonesian."""
+
+from __future__ import annotations
+
+from bot.evidence.slots import answer_slots, dates, names, numbers, wanted_kinds
+
+
+def test_dates_in_both_languages() -> None:
+    got = [s.text for s in dates("Pertemuan berlangsung 14 Maret 2021 pukul 10.00 WIB, lalu lagi pada Selasa.")]
+    assert "14 Maret 2021" in got and "pukul 10.00 WIB" in got and "Selasa" in got
+    got = [s.text for s in dates("The council met on March 3, 1999 and again last week.")]
+    assert "March 3, 1999" in got and "last week" in got
+
+
+def test_numbers_exclude_the_parts_of_a_date() -> None:
+    got = [s.text for s in numbers("On 12 June 2020 some 25 ribu people and 3.5 percent voted.")]
+    assert "12" not in got and "2020" not in got
+    assert "25" in got and "ribu" in got and "3.5 percent" in got
+
+
+def test_names_drop_titles_and_country_words_before_a_person() -> None:
+    text = "Gubernur Jawa Tengah Ganjar Pranowo bertemu Rep. Jim Jordan dan John F. Kennedy di Kanada."
+    got = {(s.kind, s.text) for s in names(text)}
+    assert ("person", "Jim Jordan") in got
+    assert ("person", "John F. Kennedy") in got
+    assert ("place", "Kanada") in got
+    assert not any(s.text.startswith(("Rep", "Gubernur")) for s in names(text))
+
+
+def test_a_lone_capitalised_word_opening_a_sentence_is_no_name() -> None:
+    text = "Sekitar seratus warga hadir. Meanwhile the mayor left."
+    assert not names(text)
+
+
+def test_answer_slots_must_add_something_the_question_lacks() -> None:
+    question = "On which exact day in March did the council vote?"
+    assert not answer_slots("The council voted in March.", "when", question)
+    assert [s.text for s in answer_slots("The council voted on March 3.", "when", question)] == ["March 3"]
+
+
+def test_untyped_questions_take_any_sentence() -> None:
+    assert wanted_kinds("what") == () and wanted_kinds("why") == ()
+    assert "date" in wanted_kinds("when") and "number" in wanted_kinds("how_many")
