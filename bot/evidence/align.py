@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.evidence.vocab import territory_forms
 from bot.text.tokens import STOP, english_forms, expand_terms, phrases, stem, words
 
 MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form
@@ -54,7 +55,8 @@ def _sentence_forms(text: str) -> tuple[frozenset[str], frozenset[tuple[str, int
 def _variants(word: str) -> frozenset[str]:
     """The word's forms plus its Indonesian equivalents from the shared lexicon."""
     low = word.lower()
-    return forms(low) | frozenset(next(iter(expand_terms([stem(low)])), set()))
+    cldr = territory_forms().get(low, frozenset())  # Germany / Jerman, March / Maret
+    return forms(low) | cldr | frozenset(next(iter(expand_terms([stem(low)])), set()))
 
 
 def word_in(word: str, text: str) -> bool:

@@ -19,7 +19,7 @@ MIN_FUZZY = 5  # words at least this long may differ by one letter ("Rusia" / "R
 
 
 @lru_cache(maxsize=1)
-def _territory_forms() -> dict[str, frozenset[str]]:
+def territory_forms() -> dict[str, frozenset[str]]:
     """Lower-cased word of a territory, month or weekday name -> the words of its names in English and Indonesian."""
     by_code: dict[str, set[str]] = {}
     for lang in ("en", "id"):
@@ -60,7 +60,7 @@ class CorpusVocab:
             return True
         if len(w) >= MIN_FUZZY and (w in self._near or _deletes(w) & self._near):
             return True  # one letter added, dropped or changed
-        return any(t in self.words for t in _territory_forms().get(w, ()) if t != w)
+        return any(t in self.words for t in territory_forms().get(w, ()) if t != w)
 
     def has_name(self, name: str) -> bool:
         """A multi-word name is present when any of its longer words is ("Kim Jong Un" is matched by "Kim")."""
