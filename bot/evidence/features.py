@@ -31,6 +31,7 @@ FEATURES = (
     "slot",  # ... and the sentence holds such a span that the question does not already give
     "slot_miss",  # typed question, no such span
     "length",  # log of the sentence length in characters
+    "title",  # the sentence is the article's headline (it names the topic, rarely the answer)
 )
 
 
@@ -101,6 +102,9 @@ def featurize(
                 "slot": float(slot),
                 "slot_miss": float(q.typed and not slot),
                 "length": math.log(1 + len(h.text)),
+                "title": float(
+                    h.char_start == 0 and bool(h.doc.title) and h.text.strip() == (h.doc.title or "").strip()
+                ),
             }
         )
     return out
