@@ -179,9 +179,11 @@ class Store:
             out.append((_to_chunk(i, t, m), dict(m), 1.0 - float(d)))
         return out
 
-    def query_sentences(self, vector: Sequence[float], k: int) -> list[tuple[str, int, int, float]]:
-        """Nearest sentences as (doc_id, char_start, char_end, cosine)."""
-        n = self.sentences.count()
+    def query_sentences(
+        self, vector: Sequence[float], k: int, n: int | None = None
+    ) -> list[tuple[str, int, int, float]]:
+        """Nearest sentences as (doc_id, char_start, char_end, cosine); `n`, the sentence count, if known."""
+        n = self.sentences.count() if n is None else n
         if n == 0:
             return []
         res = self.sentences.query(

@@ -57,13 +57,13 @@ def _context(hit: SentenceHit, n: int = 2) -> str:
 
 
 def _name_share(names: list[str], text: str) -> float:
+    """Share of the question's names said in the text (a name counts when any of its own words is there)."""
     if not names:
         return 1.0
-    low = text.lower()
     got = 0
     for name in names:
         parts = [p for p in re.split(r"[-\s]", name) if p and p.lower() not in STOP and p.lower() not in titles()]
-        if parts and any(re.search(rf"\b{re.escape(p.lower())}", low) or word_in(p, text) for p in parts):
+        if parts and any(word_in(p, text) for p in parts):
             got += 1
     return got / len(names)
 
@@ -79,12 +79,15 @@ def featurize(
     rank = {i: r for r, i in enumerate(order)}
     function_words = STOP
     out = []
+    in_doc: dict[str, float] = {}
     for i, h in enumerate(hits):
+        if h.doc.doc_id not in in_doc:
+            in_doc[h.doc.doc_id] = _name_share(q.names, h.doc.text)
         ctx = _context(h)
         al = align(q.text, h.text)
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
         total = sum(weights.values())
-        al_ctx = align(q.text, f"{ctx} {h.text}")
+        in_ctx = sum(1 for w in al.missing if word_in(w, ctx))  # only what the sentence lacks is looked up
         slot = bool(answer_slots(h.text, q.qtype, q.text, function_words)) if q.typed else False
         dense = h.features.get("dense_s", 0.0)
         out.append(
@@ -95,9 +98,9 @@ def featurize(
                 "chunk": h.features.get("chunk", 0.0),
                 "align": al.coverage,
                 "align_idf": sum(weights[w] for w in al.aligned) / total if total else 0.0,
-                "align_ctx": al_ctx.coverage,
+                "align_ctx": (len(al.aligned) + in_ctx) / max(1, len(al.aligned) + len(al.missing)),
                 "names": _name_share(q.names, f"{ctx} {h.text}"),
-                "names_doc": _name_share(q.names, h.doc.text),
+                "names_doc": in_doc[h.doc.doc_id],
                 "typed": float(q.typed),
                 "slot": float(slot),
                 "slot_miss": float(q.typed and not slot),

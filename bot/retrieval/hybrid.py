@@ -24,6 +24,8 @@ from bot.text.tokens import content_terms, expand_terms, translate_phrases
 
 # Weight of the lexical score in the fusion, by (question language == corpus language).
 LEXICAL_WEIGHT = {True: 0.35, False: 0.2}
+SENTENCE_K = 20  # nearest sentences by their own vectors
+MAX_CANDIDATES = 30  # candidates handed to the evidence model (features cost ~0.5 ms each)
 
 
 def query_groups(query: str) -> list[set[str]]:
@@ -47,6 +49,7 @@ class HybridRetriever:
         self._idf: dict[str, float] = {}
         self._sent_cache: dict[str, list[tuple[int, int, set[str], set[str]]]] = {}
         self._vec_cache: dict[str, list[float]] = {}
+        self._n_sentences = store.sentences.count()
         if self.chunks:
             self._bm25 = bm25s.BM25()
             corpus = [(str(m["terms"]).split() if "terms" in m else content_terms(c.text)) or ["_"] for c, m in rows]
@@ -141,7 +144,7 @@ class HybridRetriever:
                     cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
                     wcov = self._weighted_coverage(groups, stems, context)
                     feats.update(chunk=h.score / top, dense=h.dense, lexical=h.lexical, coverage=cov, wcoverage=wcov)
-        for doc_id, s, e, sim in self.store.query_sentences(vec, k=max(3 * k, 24)):
+        for doc_id, s, e, sim in self.store.query_sentences(vec, k=SENTENCE_K, n=self._n_sentences):
             if doc_id in self.docs:
                 cands.setdefault((doc_id, s, e), {"chunk": 0.0}).update(dense_s=sim)
         self._fill_sentence_similarity(vec, cands)
@@ -165,7 +168,7 @@ class HybridRetriever:
                 )
             )
         out.sort(key=lambda x: x.score, reverse=True)
-        return out[: max(k, 40)]
+        return out[: max(k, MAX_CANDIDATES)]
 
     def _fill_sentence_similarity(self, vec: list[float], cands: dict[tuple[str, int, int], dict[str, float]]) -> None:
         """Cosine for candidates that came from chunks: stored sentence vectors, else embedded now (cached)."""
