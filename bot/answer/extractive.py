@@ -124,8 +124,8 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
     p, first, _ = scored[0]
     citations: list[Citation] = []
     parts: list[str] = []
-    if q.qtype in ("who_said", "who"):
-        found = speaker_of(first) if q.qtype == "who_said" or attributions(first.text) else None
+    if q.qtype == "who_said":  # "who said X" names the speaker; a plain "who" names the person the sentence gives
+        found = speaker_of(first)
         if found:
             who, s, e = found
             citations.append(make_citation(1, first.doc, first.char_start, first.char_end, p))
