@@ -154,15 +154,10 @@ class Store:
         return _to_doc(got["ids"][0], got["documents"][0], got["metadatas"][0])
 
     def all_documents(self) -> list[DocumentRecord]:
-        got = self.docs.get(include=["documents", "metadatas"])
-        return [_to_doc(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+        return [_to_doc(i, t, m) for i, t, m in _paged(self.docs)]
 
     def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
-        got = self.chunks.get(include=["documents", "metadatas"])
-        return [
-            (_to_chunk(i, t, m), dict(m))
-            for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        ]
+        return [(_to_chunk(i, t, m), dict(m)) for i, t, m in _paged(self.chunks)]
 
     def query(self, vector: Sequence[float], k: int, n: int | None = None) -> list[tuple[Chunk, dict[str, Any], float]]:
         """Nearest chunks with cosine similarity (1 - distance); `n`, the chunk count, if the caller knows it."""
@@ -210,6 +205,18 @@ class Store:
 
 
 _BATCH = 5000  # Chroma's SQLite refuses statements with more than ~32k variables
+
+
+def _paged(collection: Any) -> list[tuple[str, str, Any]]:
+    """Every record of a collection, read in pages: one `get` of more than ~32k rows hits SQLite's variable limit."""
+    out: list[tuple[str, str, Any]] = []
+    offset = 0
+    while True:
+        got = collection.get(include=["documents", "metadatas"], limit=_BATCH, offset=offset)
+        out += list(zip(got["ids"], got["documents"], got["metadatas"], strict=True))
+        if len(got["ids"]) < _BATCH:
+            return out
+        offset += _BATCH
 
 
 def sentence_id(doc_id: str, start: int, end: int) -> str:
