@@ -119,7 +119,7 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
         return none(t["never"].format(names=", ".join(missing)))
     model = load_model()
     scored = rank(q, hits, idf, model)
-    if not scored or scored[0][0] < model.threshold:
+    if not scored or model.confident([(p, f) for p, _, f in scored]) < model.threshold:
         return none(t["weak"])
     p, first, _ = scored[0]
     citations: list[Citation] = []
@@ -139,7 +139,7 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
         else:
             parts.append(t["per"].format(src=source_name(first), n=1, quote=_quoted(first.text)))
     for p2, h, _ in scored[1:4]:  # a second source only when it is nearly as likely and from another article
-        if p2 >= max(model.threshold, SECOND_RATIO * p) and h.doc.doc_id != first.doc.doc_id:
+        if p2 >= SECOND_RATIO * p and h.doc.doc_id != first.doc.doc_id:
             citations.append(make_citation(2, h.doc, h.char_start, h.char_end, p2))
             parts.append(t["also"].format(src=source_name(h), n=2, quote=_quoted(h.text)))
             break

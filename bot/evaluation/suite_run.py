@@ -17,10 +17,10 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bot.evaluation.suites import SuiteItem, holds, load, service_for
+from bot.evaluation.suites import SuiteItem, gold_sentence, holds, is_answer, load, service_for
 
 
-def _cited_right(item: SuiteItem, ans: Any) -> bool:
+def _cited_right(item: SuiteItem, ans: Any, root: Path) -> bool:
     if not ans.citations:
         return False
     c = ans.citations[0]
@@ -28,7 +28,7 @@ def _cited_right(item: SuiteItem, ans: Any) -> bool:
         return False
     if item.quotes:
         return any(q in c.quote or c.quote in q for q in item.quotes) or holds(c.quote, item.answers)
-    return holds(c.quote, item.answers)
+    return is_answer(c.quote, Path(c.source).name, item, gold_sentence(root, item))
 
 
 def baseline(service: Any, question: str) -> str:
@@ -58,7 +58,7 @@ def run_split(name: str, split: str, progress: bool = True, embeddings: Any = No
                 "answerable": item.answerable,
                 "answered": answered,
                 "right": answered and item.answerable and holds(ans.answer, item.answers),
-                "cited_right": answered and item.answerable and _cited_right(item, ans),
+                "cited_right": answered and item.answerable and _cited_right(item, ans, corpus.parents[1]),
                 "baseline_right": item.answerable and holds(base, item.answers),
                 "answer": ans.answer,
             }

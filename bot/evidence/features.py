@@ -32,6 +32,7 @@ FEATURES = (
     "slot_miss",  # typed question, no such span
     "length",  # log of the sentence length in characters
     "title",  # the sentence is the article's headline (it names the topic, rarely the answer)
+    "bigrams",  # share of the question's word pairs the sentence repeats (phrases, not just words)
 )
 
 
@@ -68,6 +69,23 @@ def _name_share(names: list[str], text: str) -> float:
     return got / len(names)
 
 
+def _has_speaker(hit: SentenceHit) -> bool:
+    """A who-said answer needs a speaker: a reporting clause here, "katanya"/"he said" resolved backwards, or a
+    quote closed later in the paragraph ("...," kata X)."""
+    from bot.answer.speakers import attributions, closing_speaker, pronoun_speaker, resolve_previous
+
+    if attributions(hit.text):
+        return True
+    if pronoun_speaker(hit.text):
+        return bool(resolve_previous(hit.doc.text, hit.char_start))
+    return bool(closing_speaker(hit.doc.text, hit.char_end))
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    toks = [stem(w.lower()) for w in re.findall(r"[^\W_]+", text)]
+    return set(zip(toks, toks[1:], strict=False))
+
+
 def featurize(
     q: QuestionView, hits: list[SentenceHit], idf: dict[str, float], default_idf: float
 ) -> list[dict[str, float]]:
@@ -80,6 +98,7 @@ def featurize(
     function_words = STOP
     out = []
     in_doc: dict[str, float] = {}
+    q_pairs = _pairs(q.text)
     for i, h in enumerate(hits):
         if h.doc.doc_id not in in_doc:
             in_doc[h.doc.doc_id] = _name_share(q.names, h.doc.text)
@@ -88,7 +107,11 @@ def featurize(
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
         total = sum(weights.values())
         in_ctx = sum(1 for w in al.missing if word_in(w, ctx))  # only what the sentence lacks is looked up
-        slot = bool(answer_slots(h.text, q.qtype, q.text, function_words)) if q.typed else False
+        slot = (
+            _has_speaker(h)
+            if q.qtype == "who_said"
+            else q.typed and bool(answer_slots(h.text, q.qtype, q.text, function_words))
+        )
         dense = h.features.get("dense_s", 0.0)
         out.append(
             {
@@ -105,6 +128,7 @@ def featurize(
                 "slot": float(slot),
                 "slot_miss": float(q.typed and not slot),
                 "length": math.log(1 + len(h.text)),
+                "bigrams": len(q_pairs & _pairs(h.text)) / len(q_pairs) if q_pairs else 0.0,
                 "title": float(
                     h.char_start == 0 and bool(h.doc.title) and h.text.strip() == (h.doc.title or "").strip()
                 ),

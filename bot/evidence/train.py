@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,9 @@ import numpy as np
 
 from bot.answer.extractive import STRICT_TYPES, missing_names
 from bot.answer.question import analyse
-from bot.evaluation.suites import holds, load, names, service_for
+from bot.evaluation.suites import gold_sentence, is_answer, load, names, service_for
 from bot.evidence.features import FEATURES, QuestionView, featurize
-from bot.evidence.scorer import MODEL_PATH, EvidenceModel
+from bot.evidence.scorer import CONFIDENCE_FEATURES, MODEL_PATH, EvidenceModel, Linear, confidence_features
 
 
 def collect(suite: str, progress: bool = True) -> list[dict[str, Any]]:
@@ -36,17 +37,15 @@ def collect(suite: str, progress: bool = True) -> list[dict[str, Any]]:
         q = analyse(item.question)
         hits = ret.sentences(q.text or item.question, k=max(8, svc.settings.top_k))
         feats = featurize(QuestionView(q.text, q.qtype, q.entities + q.numbers), hits, idf, default)
-        labels = [
-            item.answerable
-            and (not item.source or Path(item.source).name == Path(h.doc.source).name)
-            and holds(h.text, item.answers)
-            for h in hits
-        ]
+        gold = gold_sentence(corpus.parents[1], item)
+        labels = [is_answer(h.text, Path(h.doc.source).name, item, gold) for h in hits]
         strict = [bool(f["slot"]) or q.qtype not in STRICT_TYPES for f in feats]
         refused = not q.terms or not hits or bool(missing_names(q, ret.corpus_lower))
         out.append(
             {
                 "suite": suite,
+                "texts": [h.text for h in hits],
+                "gold": gold,
                 "answerable": item.answerable,
                 "feats": feats,
                 "labels": labels,
@@ -59,64 +58,92 @@ def collect(suite: str, progress: bool = True) -> list[dict[str, Any]]:
     return out
 
 
+def _cached(suite: str) -> list[dict[str, Any]]:
+    """Features are slow to collect and do not depend on the model: keep them beside the suite's store."""
+    import json
+    import tempfile
+
+    from bot.evaluation.suites import _fingerprint
+
+    items, corpus = load(suite, "dev")
+    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")) if p.name != "train.py")
+    key = f"{_fingerprint(corpus)}-{hashlib.sha256(code).hexdigest()[:8]}-{len(items)}"
+    path = Path(tempfile.gettempdir()) / "factbot-suites" / f"features-{suite}-{key}.json"
+    if path.is_file():
+        return list(json.loads(path.read_text(encoding="utf-8")))
+    records = collect(suite)
+    path.write_text(json.dumps(records), encoding="utf-8")
+    return records
+
+
 def _matrix(records: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
     rows = [[f[k] for k in FEATURES] for r in records for f in r["feats"]]
     ys = [int(y) for r in records for y in r["labels"]]
     return np.asarray(rows, dtype=np.float64), np.asarray(ys)
 
 
-def decide(model: EvidenceModel, r: dict[str, Any]) -> tuple[float, bool]:
-    """(best probability, is the best candidate right) exactly as the answerer ranks."""
-    cands = [(model.probability(f), y) for f, y, ok in zip(r["feats"], r["labels"], r["strict"], strict=True) if ok]
-    if r["refused"] or not cands:
-        return -1.0, False
-    p, y = max(cands, key=lambda c: c[0])
-    return p, bool(y)
+def ranked(ranker: Linear, r: dict[str, Any]) -> list[tuple[float, dict[str, float], bool]]:
+    """Candidates as the answerer ranks them: (probability, features, label), best first, strict types kept."""
+    rows = zip(r["feats"], r["labels"], r["strict"], strict=True)
+    cands = [(ranker.probability(f), f, bool(y)) for f, y, ok in rows if ok]
+    return [] if r["refused"] else sorted(cands, key=lambda c: c[0], reverse=True)
 
 
-def pick_threshold(model: EvidenceModel, records: list[dict[str, Any]]) -> tuple[float, float]:
-    """The threshold that maximises the mean per-suite accuracy on dev."""
-    decided = [(r["suite"], r["answerable"], *decide(model, r)) for r in records]
-    best = (-1.0, 0.5)
-    for thr in np.linspace(0.02, 0.98, 97):
-        accs = []
-        for suite in {d[0] for d in decided}:
-            rows = [d for d in decided if d[0] == suite]
-            ok = sum((p >= thr and right) if ans else p < thr for _, ans, p, right in rows)
-            accs.append(ok / len(rows))
-        score = float(np.mean(accs))
-        if score > best[0]:
-            best = (score, float(thr))
-    return best[1], best[0]
-
-
-def fit(records: list[dict[str, Any]], suites: list[str]) -> EvidenceModel:
+def _fit_linear(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> Linear:
     from sklearn.linear_model import LogisticRegression
 
-    x, y = _matrix(records)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     clf = LogisticRegression(C=1.0, max_iter=2000).fit((x - mean) / scale, y)
-    model = EvidenceModel(
-        tuple(FEATURES),
-        tuple(mean),
-        tuple(scale),
-        tuple(float(c) for c in clf.coef_[0]),
-        float(clf.intercept_[0]),
-        0.5,
-        {},
-    )
-    thr, dev_acc = pick_threshold(model, records)
+    return Linear(names, tuple(mean), tuple(scale), tuple(float(c) for c in clf.coef_[0]), float(clf.intercept_[0]))
+
+
+def utility(decided: list[tuple[str, bool, float, bool]], thr: float) -> float:
+    """Mean over suites of: right answers, refused unanswerables, and half credit for refusing where the best
+    sentence was wrong (an honest "not in the sources" beats a confident wrong citation)."""
+    scores = []
+    for suite in sorted({d[0] for d in decided}):
+        rows = [d for d in decided if d[0] == suite]
+        ok = 0.0
+        for _, answerable, conf, right in rows:
+            if conf >= thr:
+                ok += float(answerable and right)
+            else:
+                ok += 1.0 if not answerable else (0.5 if not right else 0.0)
+        scores.append(ok / len(rows))
+    return float(np.mean(scores))
+
+
+def fit(records: list[dict[str, Any]], suites: list[str]) -> EvidenceModel:
+    x, y = _matrix(records)
+    ranker = _fit_linear(x, y, tuple(FEATURES))
+    conf_x, conf_y, keys = [], [], []
+    for r in records:
+        cands = ranked(ranker, r)
+        if cands:
+            feats = confidence_features([(p, f) for p, f, _ in cands])
+            conf_x.append([feats.get(k, 0.0) for k in CONFIDENCE_FEATURES])
+            conf_y.append(int(r["answerable"] and cands[0][2]))
+            keys.append(r)
+    confidence = _fit_linear(np.asarray(conf_x, dtype=np.float64), np.asarray(conf_y), CONFIDENCE_FEATURES)
+    model = EvidenceModel(ranker, confidence, 0.5)
+    decided = []
+    for r in records:
+        cands = ranked(ranker, r)
+        conf = model.confident([(p, f) for p, f, _ in cands]) if cands else -1.0
+        decided.append((r["suite"], bool(r["answerable"]), conf, bool(cands and cands[0][2])))
+    grid = [float(t) for t in np.linspace(0.02, 0.98, 97)]
+    thr = max(grid, key=lambda t: utility(decided, t))
     meta = {
         "trained": dt.date.today().isoformat(),
         "suites": suites,
         "split": "dev",
         "pairs": int(len(y)),
         "positives": int(y.sum()),
-        "dev_mean_accuracy": round(dev_acc, 4),
+        "dev_utility": round(utility(decided, thr), 4),
         "script": "python -m bot.evidence.train",
     }
-    return EvidenceModel(model.features, model.mean, model.scale, model.coef, model.intercept, thr, meta)
+    return EvidenceModel(ranker, confidence, thr, meta)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,12 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args(argv)
     suites = [s for s in args.suites.split(",") if s] or [s for s in names() if s != "fresh"]
-    records = [r for s in suites for r in collect(s)]
+    records = [r for s in suites for r in _cached(s)]
     model = fit(records, suites)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: threshold {model.threshold:.2f}, dev mean accuracy {model.meta['dev_mean_accuracy']}")
-    for name, w in zip(model.features, model.coef, strict=True):
-        print(f"  {name:12s} {w:+.3f}")
+    print(f"wrote {args.out}: threshold {model.threshold:.2f}, dev utility {model.meta['dev_utility']}")
+    for part in (model.ranker, model.confidence):
+        print("  " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(part.features, part.coef, strict=True)))
     return 0
 
 
