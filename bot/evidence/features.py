@@ -33,7 +33,10 @@ FEATURES = (
     "length",  # log of the sentence length in characters
     "title",  # the sentence is the article's headline (it names the topic, rarely the answer)
     "bigrams",  # share of the question's word pairs the sentence repeats (phrases, not just words)
+    "focus",  # share of the question's words other than its names that the sentence (or the one before) says
 )
+# Words of the question phrase itself ("how long", "berapa lama"): asked for, never expected in the answer.
+_QPHRASE = frozenset(["long", "many", "much", "lama", "banyak", "jumlah", "besar", "kali", "nama", "name"])
 
 
 @dataclass
@@ -99,6 +102,7 @@ def featurize(
     out = []
     in_doc: dict[str, float] = {}
     q_pairs = _pairs(q.text)
+    name_words = {w.lower() for n in q.names for w in re.split(r"[-\s]", n) if w}
     for i, h in enumerate(hits):
         if h.doc.doc_id not in in_doc:
             in_doc[h.doc.doc_id] = _name_share(q.names, h.doc.text)
@@ -107,6 +111,8 @@ def featurize(
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
         total = sum(weights.values())
         in_ctx = sum(1 for w in al.missing if word_in(w, ctx))  # only what the sentence lacks is looked up
+        focus_words = [w for w in al.aligned + al.missing if w.lower() not in name_words and w.lower() not in _QPHRASE]
+        focus_got = sum(1 for w in focus_words if w in al.aligned or word_in(w, ctx))
         slot = (
             _has_speaker(h)
             if q.qtype == "who_said"
@@ -128,6 +134,7 @@ def featurize(
                 "slot": float(slot),
                 "slot_miss": float(q.typed and not slot),
                 "length": math.log(1 + len(h.text)),
+                "focus": focus_got / len(focus_words) if focus_words else 1.0,
                 "bigrams": len(q_pairs & _pairs(h.text)) / len(q_pairs) if q_pairs else 0.0,
                 "title": float(
                     h.char_start == 0 and bool(h.doc.title) and h.text.strip() == (h.doc.title or "").strip()

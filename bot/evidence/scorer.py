@@ -29,6 +29,7 @@ CONFIDENCE_FEATURES = (
     "dense",  # the best sentence's own features
     "align_idf",
     "align_ctx",
+    "focus",
     "names",
     "slot_miss",
     "typed",

@@ -60,7 +60,13 @@ class CorpusVocab:
             return True
         if len(w) >= MIN_FUZZY and (w in self._near or _deletes(w) & self._near):
             return True  # one letter added, dropped or changed
-        return any(t in self.words for t in territory_forms().get(w, ()) if t != w)
+        if any(t in self.words for t in territory_forms().get(w, ()) if t != w):
+            return True
+        # a people's name points at its country: Russian -> Russia, Japanese -> Japan, Chinese -> China
+        stems = {w[:-1], w[:-2], w[:-3], w[:-3] + "a"} if w.endswith(("n", "ese", "ish", "i")) else set()
+        return any(len(x) >= 4 and x in territory_forms() for x in stems) and any(
+            t in self.words for x in stems for t in territory_forms().get(x, ())
+        )
 
     def has_name(self, name: str) -> bool:
         """A multi-word name is present when any of its longer words is ("Kim Jong Un" is matched by "Kim")."""

@@ -180,8 +180,10 @@ class HybridRetriever:
         missing = [i for i in need if i not in stored and i not in self._vec_cache]
         if missing:  # a store written before sentence vectors existed, or by another splitter
             texts = [self.docs[need[i][0]].text[need[i][1] : need[i][2]] for i in missing]
-            for i, v in zip(missing, self.embeddings.embed_documents(texts), strict=True):
-                self._vec_cache[i] = v
+            if len(self._vec_cache) > 50_000:  # bounded: a stale store is re-embedded slowly, never without limit
+                self._vec_cache.clear()
+            for i, fresh in zip(missing, self.embeddings.embed_documents(texts), strict=True):
+                self._vec_cache[i] = fresh
         for sid, key in need.items():
-            v = stored.get(sid) or self._vec_cache.get(sid)
-            cands[key]["dense_s"] = float(np.dot(q, np.asarray(v, dtype=np.float32))) if v is not None else 0.0
+            vec_s = stored.get(sid) or self._vec_cache.get(sid)
+            cands[key]["dense_s"] = float(np.dot(q, np.asarray(vec_s, dtype=np.float32))) if vec_s is not None else 0.0
