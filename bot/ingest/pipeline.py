@@ -110,7 +110,6 @@ def ingest_paths(
             report.errors.append(FileError(path=str(path), reason=exc.strerror or str(exc)))
             continue
         report.warnings += [f"{path}: {w}" for w in warnings]
-        report.pii_masked += masked
         report.doc_ids.append(doc.doc_id)
         previous = [d for d in store.doc_ids_for_source(doc.source) if d != doc.doc_id]
         if doc.doc_id in seen or store.has_document(doc.doc_id):
@@ -119,6 +118,7 @@ def ingest_paths(
                 store.delete_document(old)
             continue
         seen.add(doc.doc_id)
+        report.pii_masked += masked  # only for documents actually stored: a re-run reports nothing again
         chunks = chunk_text(doc.doc_id, doc.text, settings.chunk_size, settings.chunk_overlap)
         pending.append((doc, chunks, previous))
         report.chunks_added += len(chunks)
