@@ -17,7 +17,7 @@ from bot.retrieval.types import SentenceHit
 from bot.text.sentences import split_sentences
 from bot.text.tokens import STOP, stem
 
-FEATURES = (
+BASE_FEATURES = (
     "dense",  # cosine(question, sentence), e5
     "dense_gap",  # dense minus the best candidate's dense
     "dense_rank",  # 1 / (1 + rank by dense)
@@ -35,6 +35,9 @@ FEATURES = (
     "bigrams",  # share of the question's word pairs the sentence repeats (phrases, not just words)
     "focus",  # share of the question's words other than its names that the sentence (or the one before) says
 )
+# Each base feature also relative to the best candidate's value for the same question: "the most aligned
+# sentence here" matters more than an absolute level that differs between corpora and languages.
+FEATURES = BASE_FEATURES + tuple(f"{k}_rel" for k in BASE_FEATURES)
 # Words of the question phrase itself ("how long", "berapa lama"): asked for, never expected in the answer.
 _QPHRASE = frozenset(["long", "many", "much", "lama", "banyak", "jumlah", "besar", "kali", "nama", "name"])
 
@@ -141,4 +144,8 @@ def featurize(
                 ),
             }
         )
+    for k in BASE_FEATURES:
+        top = max(f[k] for f in out)
+        for f in out:
+            f[f"{k}_rel"] = f[k] - top
     return out
