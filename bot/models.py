@@ -50,6 +50,15 @@ class DocumentRecord(BaseModel):
     published: str | None = None
     author: str | None = None
     lang: str = "id"
+    flagged_spans: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="(start, end) offsets into `text` of whole sentences addressed to an AI system (planted "
+        "instructions, found at ingest): they stay stored, so offsets hold, but are never quoted.",
+    )
+
+    def citable(self, start: int, end: int) -> bool:
+        """False when text[start:end] overlaps a flagged span: planted instructions are never evidence."""
+        return not any(start < fe and fs < end for fs, fe in self.flagged_spans)
 
 
 class Chunk(BaseModel):

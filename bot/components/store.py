@@ -8,6 +8,7 @@ is never left half-written, and re-ingesting unchanged text adds nothing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +21,7 @@ from bot.errors import FactbotError
 from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
 
-_DOC_FIELDS = ("title", "outlet", "url", "source", "published", "author", "lang")
+_DOC_FIELDS = ("title", "outlet", "url", "source", "published", "author", "lang", "flagged_spans")
 
 
 class _ChromaAdapter(EmbeddingFunction[Documents]):
@@ -234,14 +235,27 @@ def _mean_vector(vectors: Sequence[Sequence[float]]) -> list[float]:
 
 
 def _doc_meta(doc: DocumentRecord) -> dict[str, Any]:
-    """Chroma metadata cannot hold None: absent fields are simply left out."""
+    """Chroma metadata cannot hold None or lists: absent fields are left out, flagged spans go as a JSON string."""
     data = doc.model_dump()
-    return {k: data[k] for k in _DOC_FIELDS if data.get(k) is not None}
+    meta = {k: data[k] for k in _DOC_FIELDS if data.get(k) is not None and k != "flagged_spans"}
+    if doc.flagged_spans:
+        meta["flagged_spans"] = json.dumps([[s, e] for s, e in doc.flagged_spans])
+    return meta
+
+
+def _flagged(raw: Any) -> list[tuple[int, int]]:
+    """Flagged spans back from their JSON string; an unreadable value flags the whole text rather than none."""
+    try:
+        return [(int(s), int(e)) for s, e in json.loads(raw)]
+    except (TypeError, ValueError):
+        return [(0, 1 << 62)]
 
 
 def _to_doc(doc_id: str, text: str, meta: Any) -> DocumentRecord:
     m = dict(meta or {})
-    return DocumentRecord(doc_id=doc_id, text=text, **{k: m.get(k) for k in _DOC_FIELDS if k in m})  # type: ignore[arg-type]
+    fields = {k: m.get(k) for k in _DOC_FIELDS if k in m and k != "flagged_spans"}
+    flagged = _flagged(m["flagged_spans"]) if "flagged_spans" in m else []
+    return DocumentRecord(doc_id=doc_id, text=text, flagged_spans=flagged, **fields)  # type: ignore[arg-type]
 
 
 def _to_chunk(chunk_id: str, text: str, meta: Any) -> Chunk:
