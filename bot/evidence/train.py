@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +26,47 @@ from bot.answer.question import analyse
 from bot.evaluation.suites import gold_sentence, is_answer, load, names, service_for
 from bot.evidence.features import FEATURES, QuestionView, featurize
 from bot.evidence.scorer import CONFIDENCE_FEATURES, MODEL_PATH, EvidenceModel, Linear, confidence_features
+from bot.text.tokens import STOP
+
+_QWORDS_ID = {
+    "who": "siapa", "what": "apa", "when": "kapan", "where": "di mana", "why": "mengapa", "which": "yang mana",
+    "how": "bagaimana", "many": "berapa", "much": "berapa", "whom": "siapa", "whose": "milik siapa",
+}  # fmt: skip
 
 
-def collect(suite: str, progress: bool = True) -> list[dict[str, Any]]:
-    """One record per dev item: its candidates' features and labels, and whether a hard rule refuses it."""
+def pseudo_translate(question: str) -> str:
+    """English -> rough Indonesian, word by word through the shared lexicon (names and unknown words stay).
+
+    Users ask in English about Indonesian articles and the other way round, but no public QA set here is
+    cross-lingual; a word-by-word rendering gives the model question/sentence pairs whose words mostly do
+    not match while their meaning does, which is what a cross-lingual question looks like to the features.
+    """
+    from bot.text.tokens import lexicon
+
+    lex = lexicon()
+    out = []
+    question = re.sub(r"(?i)\bhow (?:many|much)\b", "berapa", question)
+    question = re.sub(r"(?i)\bhow long\b", "berapa lama", question)
+    for tok in re.findall(r"[^\W_]+|[^\w\s]", question):
+        low = tok.lower()
+        if low in _QWORDS_ID or low in _QWORDS_ID.values() or low == "berapa":
+            out.append(_QWORDS_ID.get(low, low))
+        elif low in lex and not tok[:1].isupper():
+            out.append(lex[low][0])
+        elif low in STOP:
+            continue
+        else:
+            out.append(tok)
+    return " ".join(out).replace(" ?", "?")
+
+
+def collect(suite: str, progress: bool = True, cross: bool = False) -> list[dict[str, Any]]:
+    """One record per dev item: its candidates' features and labels, and whether a hard rule refuses it.
+
+    With `cross`, English questions are asked in a pseudo-Indonesian rendering (see pseudo_translate)."""
     items, corpus = load(suite, "dev")
+    if cross:
+        items = [replace(it, question=pseudo_translate(it.question)) for it in items if it.lang == "en"]
     svc = service_for(suite, "dev", corpus)
     ret = svc.retriever
     idf, default = ret.idf, max(ret.idf.values(), default=1.0)
@@ -43,7 +81,7 @@ def collect(suite: str, progress: bool = True) -> list[dict[str, Any]]:
         refused = not q.terms or not hits or bool(missing_names(q, ret.corpus_lower))
         out.append(
             {
-                "suite": suite,
+                "suite": f"{suite}-cross" if cross else suite,
                 "texts": [h.text for h in hits],
                 "gold": gold,
                 "answerable": item.answerable,
@@ -58,7 +96,7 @@ def collect(suite: str, progress: bool = True) -> list[dict[str, Any]]:
     return out
 
 
-def _cached(suite: str) -> list[dict[str, Any]]:
+def _cached(suite: str, cross: bool = False) -> list[dict[str, Any]]:
     """Features are slow to collect and do not depend on the model: keep them beside the suite's store."""
     import json
     import tempfile
@@ -68,10 +106,10 @@ def _cached(suite: str) -> list[dict[str, Any]]:
     items, corpus = load(suite, "dev")
     code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")) if p.name != "train.py")
     key = f"{_fingerprint(corpus)}-{hashlib.sha256(code).hexdigest()[:8]}-{len(items)}"
-    path = Path(tempfile.gettempdir()) / "factbot-suites" / f"features-{suite}-{key}.json"
+    path = Path(tempfile.gettempdir()) / "factbot-suites" / f"features-{suite}{'-cross' if cross else ''}-{key}.json"
     if path.is_file():
         return list(json.loads(path.read_text(encoding="utf-8")))
-    records = collect(suite)
+    records = collect(suite, cross=cross)
     path.write_text(json.dumps(records), encoding="utf-8")
     return records
 
@@ -153,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     suites = [s for s in args.suites.split(",") if s] or [s for s in names() if s != "fresh"]
     records = [r for s in suites for r in _cached(s)]
+    english = [s for s in suites if any(it.lang == "en" for it in load(s, "dev")[0])]
+    records += [r for s in english for r in _cached(s, cross=True)]
     model = fit(records, suites)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"wrote {args.out}: threshold {model.threshold:.2f}, dev utility {model.meta['dev_utility']}")
