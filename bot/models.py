@@ -36,6 +36,9 @@ class Answer(BaseModel):
     verdict: Verdict | None = None
     citations: list[Citation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    resolved_query: str | None = Field(
+        None, description="What a follow-up was resolved to from the history; None when the question stood alone."
+    )
 
 
 class DocumentRecord(BaseModel):

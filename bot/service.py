@@ -60,13 +60,28 @@ class FactService:
                 self.__dict__.pop("chain", None)
         return report
 
-    def ask(self, text: str, kind: Kind = "question", k: int | None = None) -> Answer:
-        """Answer a question or judge a claim; raises BadInput on empty text."""
+    def ask(self, text: str, kind: Kind = "question", k: int | None = None, history: object = None) -> Answer:
+        """Answer a question or judge a claim; raises BadInput on empty text or a malformed history.
+
+        `history` (earlier turns, oldest first: {"text", "kind": "question"|"claim"|"answer"}) lets a
+        follow-up ("when was that said?") be rewritten into a self-contained question before the chain
+        sees it; the Answer keeps the user's text in `query` and the rewrite in `resolved_query`.
+        """
         if not isinstance(text, str) or not text.strip():
             raise BadInput("empty text: give a question or a claim")
         if kind not in ("question", "claim"):
             raise BadInput(f"unknown kind {kind!r}: use 'question' or 'claim'")
-        return self.chain.invoke({"text": text, "kind": kind, "k": k or self.settings.top_k})  # type: ignore[no-any-return]
+        from bot.answer.followup import resolve
+        from bot.answer.history import parse_history
+
+        turns = parse_history(history)
+        resolved = resolve(text, turns, kind) if turns else None
+        inp = {"text": resolved or text, "kind": kind, "k": k or self.settings.top_k}
+        ans: Answer = self.chain.invoke(inp)
+        if resolved:
+            query = " ".join(text.split())[: self.settings.max_query_chars]
+            ans = ans.model_copy(update={"query": query, "resolved_query": ans.query})
+        return ans
 
     def check(self, text: str) -> Answer:
         return self.ask(text, kind="claim")
