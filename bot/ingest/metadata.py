@@ -1,22 +1,106 @@
-"""Article metadata (outlet, title, date, author, language) from the page's own text and markers."""
+"""Article metadata (outlet, title, date, author, language) from the page's own text and markers.
+
+The outlet is read from what the page says about itself, never from a list of known outlets: the
+declared site name (HTML meta), the URL's host, a dateline opening the body ("Brand, City -",
+"CITY, Brand.com -", "City (Brand) -", "Brand.com - date"), a source credit ("Source: X") and
+lastly a copyright line ("© 2024 X"). With none of these it is None, and the answer shows the title:
+a guessed outlet in a fact-check citation is worse than none.
+"""
 
 from __future__ import annotations
 
-from bot.ingest.boilerplate import OUTLETS
-from bot.ingest.clean import Cleaned, is_drop
+import re
+from urllib.parse import urlsplit
+
+from bot.ingest.clean import Cleaned, is_furniture
 from bot.ingest.dates import find_date, normalise_date
 from bot.text.lang import detect_lang
 
-__all__ = ["detect_author", "detect_date", "detect_lang", "detect_outlet"]
+__all__ = ["detect_author", "detect_date", "detect_lang", "detect_outlet", "outlet_from_dateline"]
+
+_WEB_SUFFIX = re.compile(r"\.(co\.id|com|co|id|net|org|news|tv|web\.id)\+?$", re.I)
+_NAME = r"[A-Z][\w.&'+-]*(?:\s+[A-Z][\w.&'+-]*){0,2}"
+_DASH = r"\s*(?:--|[-–—])\s+"
+# "Brand, City -" / "CITY, Brand.com -": a name, a comma, a name, a dash, then the body
+_PAIR = re.compile(rf"^(?P<a>{_NAME}),\s+(?P<b>{_NAME}){_DASH}\S")
+# "WASHINGTON (Reuters) -" / "Jakarta (BRAND) -": the brand in brackets after the city
+_BRACKET = re.compile(rf"^{_NAME}(?:,[^()\n]{{1,25}})?\s+\((?P<b>[A-Z][\w.&' -]{{1,30}})\){_DASH}\S")
+# "Brand.com - 16/09/2023" or "Brand.com - The body...": a web brand alone before the dash
+_WEB_LEAD = re.compile(rf"^(?P<b>[A-Za-z][\w-]*\.(?:co\.id|com|co|id|net|org|news|tv)){_DASH}\S", re.I)
+_SOURCE = re.compile(r"^\s*(?i:sumber|source)\s*:\s*(?P<b>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*$")
+_COPYRIGHT = re.compile(
+    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<b>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"
+)
+_NAME_END = re.compile(r"\.\s|,|\s+(?:All|Hak|Rights|Some)\b")  # "X. All rights reserved", "X, a unit of Y"
 
 
-def detect_outlet(raw: str, declared: str | None = None) -> str | None:
-    if declared:
-        return declared
-    for rx, name in OUTLETS:
-        if rx.search(raw):
-            return name
+def detect_outlet(raw: str, declared: str | None = None, url: str | None = None) -> str | None:
+    """Declared site name, URL host, dateline, source credit, copyright line; None when none says."""
+    if declared and declared.strip():
+        return declared.strip()
+    host = _host(url)
+    if host:
+        return host
+    lines = [x.strip() for x in raw.splitlines() if x.strip()]
+    for line in lines[:60]:  # a dateline opens the body, near the top of the page
+        brand = outlet_from_dateline(line)
+        if brand:
+            return brand
+    for line in reversed(lines):  # a credit closes the article: the last one is the article's own
+        m = _SOURCE.match(line)
+        if m:
+            return _brand(m.group("b"))
+    for line in reversed(lines):
+        m = _COPYRIGHT.search(line)
+        if m and not m.group("b").startswith(("All ", "Hak ")):
+            return _brand(_NAME_END.split(m.group("b"))[0])
     return None
+
+
+def outlet_from_dateline(line: str) -> str | None:
+    """The outlet named in a dateline at the start of a body line, if the line has one.
+
+    Generic shapes only: in "A, B -" the name with a web suffix is the brand, then one with an acronym
+    ("Jakarta, ABC Indonesia -"), else the first ("Reuters, Surabaya -"); a bare "CITY -" names no outlet.
+    """
+    m = _WEB_LEAD.match(line)  # a web brand is unambiguous, even before a date line
+    if m:
+        return _brand(m.group("b"))
+    if len(line.split()) < 6:  # other datelines are followed by the body's first sentence
+        return None
+    m = _PAIR.match(line)
+    if m:
+        a, b = m.group("a"), m.group("b")
+        if find_date(f"{a}, {b}") or re.search(r"\d", a + b) and not _WEB_SUFFIX.search(a + " " + b):
+            return None
+        return _brand(b if _brandness(b) > _brandness(a) else a)
+    m = _BRACKET.match(line)
+    return _brand(m.group("b")) if m else None
+
+
+def _brandness(name: str) -> int:
+    score = 3 if _WEB_SUFFIX.search(name) else 0
+    words = name.split()
+    score += any(2 <= len(w) <= 4 and w.isupper() for w in words) and len(words) > 1
+    score += any(re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]", w) for w in words)  # "NewsNow", "ABCnews"
+    return score
+
+
+def _brand(name: str) -> str | None:
+    """Display form: web suffix dropped, an all-capitals word longer than an acronym title-cased."""
+    name = _WEB_SUFFIX.sub("", name.strip().rstrip(".,;:")).strip()
+    if not name or not name[0].isalpha():
+        return None
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 4 else w for w in name.split())
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    host = host.removeprefix("www.")
+    return host if "." in host else None
 
 
 def detect_date(cleaned: Cleaned, declared: str | None = None) -> str | None:
@@ -29,11 +113,16 @@ def detect_date(cleaned: Cleaned, declared: str | None = None) -> str | None:
 
 
 def detect_author(cleaned: Cleaned, declared: str | None = None) -> str | None:
+    """A name-like line above the body that is neither furniture nor the outlet the page credits."""
     if declared:
         return declared
+    credited = " ".join(cleaned.credits + cleaned.tail).lower()
     for line in cleaned.header:
         words = line.split()
         name_like = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-        if name_like and not find_date(line) and not is_drop(line) and not any(rx.search(line) for rx, _ in OUTLETS):
-            return line
+        if not name_like or find_date(line) or is_furniture(line) or _WEB_SUFFIX.search(words[-1]):
+            continue
+        if line.lower() in credited:  # "Source: X" at the foot: X is the publisher, not a reporter
+            continue
+        return line
     return None
