@@ -5,14 +5,26 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import Any
 
 import typer
 from pydantic import ValidationError
 
+from bot.cli.helptext import FactbotCommand, FactbotGroup
 from bot.errors import FactbotError
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """Every command registered here gets the conventional help of bot.cli.helptext."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", FactbotCommand)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
     name="factbot",
+    cls=FactbotGroup,
     help="Answer questions and check claims only from your own article corpus, with verbatim citations.",
     no_args_is_help=True,
     add_completion=False,
@@ -42,7 +54,7 @@ def main() -> None:
     """Entry point: user errors become one line on stderr and exit 2, never a traceback."""
     _register()
     try:
-        app(standalone_mode=True)
+        app(standalone_mode=True, prog_name="factbot")
     except FactbotError as exc:
         print(f"factbot: error: {exc}", file=sys.stderr)
         sys.exit(2)

@@ -30,7 +30,7 @@ def _run(text: str, kind: Kind, as_json: bool, k: int | None, slack: bool) -> No
 def ask(
     question: str = typer.Argument(..., help="The question to answer from the corpus."),
     as_json: bool = typer.Option(False, "--json", help="Print exactly the Answer JSON."),
-    k: int = typer.Option(None, "-k", help="Passages to consider (default from settings)."),
+    k: int = typer.Option(None, "-k", metavar="N", help="Passages to consider (default from settings)."),
     slack: bool = typer.Option(False, "--slack", help="Also post the answer to FACTBOT_SLACK_WEBHOOK_URL."),
 ) -> None:
     """Answer a question with verbatim citations, or say it is not in the sources."""
@@ -60,7 +60,8 @@ def _batch_line(line: str, lineno: int) -> dict[str, object]:
     try:
         if not isinstance(text, str):
             raise BadInput("'text' must be a string")
-        ans: Answer = service().ask(text, kind=kind, k=item.get("k") if isinstance(item.get("k"), int) else None)
+        k = item.get("k") if isinstance(item.get("k"), int) else None
+        ans: Answer = service().ask(text, kind=kind, k=k, history=item.get("history"))
     except FactbotError as exc:
         return {"id": ident, "line": lineno, "error": str(exc)}
     return {"id": ident, **ans.model_dump()}
@@ -68,8 +69,10 @@ def _batch_line(line: str, lineno: int) -> dict[str, object]:
 
 @app.command()
 def batch(
-    infile: Path = typer.Argument(..., help='JSONL: {"id", "kind": "question"|"claim", "text"} per line.'),
-    out: Path = typer.Option(None, "-o", "--out", help="Write JSONL here instead of stdout."),
+    infile: Path = typer.Argument(
+        ..., help='JSONL: {"id", "kind": "question"|"claim", "text"} per line (optional "history" for follow-ups).'
+    ),
+    out: Path = typer.Option(None, "-o", "--out", metavar="FILE", help="Write JSONL here instead of stdout."),
 ) -> None:
     """One JSON line out per line in, in order; a bad line gets an "error" field and the run goes on."""
     if not infile.is_file():

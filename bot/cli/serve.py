@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import typer
 
 from bot.cli import app
@@ -23,4 +25,7 @@ def serve(
     svc.retriever  # noqa: B018 - build the lexical index before serving
     h, p = host or svc.settings.host, port or svc.settings.port
     print(f"factbot: serving http://{h}:{p}/ ({documents} documents)")
-    uvicorn.run(create_app(svc), host=h, port=p, log_level="warning")
+    # one line per request from bot.web.server's "factbot.web" logger replaces uvicorn's access log
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("factbot").setLevel(logging.INFO)
+    uvicorn.run(create_app(svc), host=h, port=p, log_level="warning", access_log=False)
