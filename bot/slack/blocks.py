@@ -32,6 +32,9 @@ def answer_blocks(ans: Answer) -> tuple[str, list[dict[str, Any]]]:
     elif ans.status == "not_found":
         head.append("🔎 *Not in the sources*")
     blocks: list[dict[str, Any]] = [_section("\n".join([*head, escape(ans.answer)]))]
+    if ans.resolved_query:  # a follow-up in a thread: say what it was read as
+        read_as = clip(f"↪ read as: _{escape(ans.resolved_query)}_")
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": read_as}]})
     for w in ans.warnings:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(f"⚠️ {escape(w)}")}]})
     room = MAX_BLOCKS - len(blocks) - 2  # keep space for a divider and a "more sources" note

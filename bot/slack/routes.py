@@ -1,5 +1,7 @@
 """POST /slack/commands and /slack/events: verified with Slack's signing secret, acked at once,
-answered in the background (response_url for the slash command, a threaded reply for mentions)."""
+answered in the background (response_url for the slash command, a threaded reply for mentions).
+A mention inside a thread is answered with the thread's earlier questions and answers as history, so
+"@factbot when was that said?" works there as it does on the chat page."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
+from bot.answer.history import MAX_TURN_CHARS, MAX_TURNS
 from bot.errors import FactbotError
 from bot.models import Kind
 from bot.service import FactService
@@ -41,6 +44,35 @@ def detect_kind(text: str) -> tuple[Kind, str]:
     if low.endswith("?") or _QUESTION_START.match(low):
         return "question", text.strip()
     return "claim", text.strip()
+
+
+def thread_history(messages: list[dict[str, Any]], current_ts: str | None) -> list[dict[str, str]]:
+    """Earlier turns of a thread, oldest first: bot messages are answers, and people's messages that mention
+    someone (factbot, as far as we can tell without an extra API call) are questions or claims; chatter in
+    between is left out, since a follow-up leans on the last question asked, not on "thanks!"."""
+    turns: list[dict[str, str]] = []
+    for msg in messages:
+        if _ts(msg.get("ts")) >= _ts(current_ts):
+            break
+        raw = str(msg.get("text") or "")
+        text = _MENTION.sub("", raw).strip()[:MAX_TURN_CHARS]
+        if not text:
+            continue
+        if msg.get("bot_id") or msg.get("subtype") == "bot_message":
+            turns.append({"text": text, "kind": "answer"})
+        elif _MENTION.search(raw):
+            kind, text = detect_kind(text)
+            if text:
+                turns.append({"text": text, "kind": kind})
+    return turns[-MAX_TURNS:]
+
+
+def _ts(value: object) -> float:
+    """Slack timestamps ("1700000000.000100") as numbers; a missing one sorts last."""
+    try:
+        return float(str(value))
+    except ValueError:
+        return float("inf")
 
 
 class _Seen:
@@ -92,11 +124,22 @@ def build_router(service: FactService, settings: Settings) -> APIRouter:
             client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=USAGE)
             return
         kind, text = detect_kind(text)
+        history = earlier_in_thread(client, event) if event.get("thread_ts") else []
         try:
-            out, blocks = answer_blocks(service.ask(text, kind=kind))
+            out, blocks = answer_blocks(service.ask(text, kind=kind, history=history))
         except FactbotError as exc:
             out, blocks = f"factbot: {exc}", []
         client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=out, blocks=blocks or None)
+
+    def earlier_in_thread(client: WebClient, event: dict[str, Any]) -> list[dict[str, str]]:
+        """The thread's history when Slack gives it (needs the *:history scopes); none otherwise."""
+        try:
+            reply = client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=200)
+            messages = reply.get("messages") or []
+        except Exception as exc:  # noqa: BLE001 - a missing scope or a Slack hiccup: answer without history
+            print(f"factbot slack: no thread history: {type(exc).__name__}")
+            return []
+        return thread_history([m for m in messages if isinstance(m, dict)], str(event.get("ts") or ""))
 
     @router.post("/commands")
     async def commands(request: Request) -> Any:

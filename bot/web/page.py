@@ -8,6 +8,7 @@ from typing import Any
 
 import gradio as gr
 
+from bot.answer.history import MAX_TURN_CHARS, MAX_TURNS
 from bot.errors import FactbotError
 from bot.models import Answer
 from bot.service import FactService
@@ -21,6 +22,20 @@ EXAMPLES = [
     ["Sergei Shoigu is Russia's defence minister", "Claim"],
 ]
 _MODES = {"Question": "question", "Claim": "claim"}
+
+
+def chat_history(store: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The earlier turns for a follow-up, from the stored Answers (not the rendered bubbles): each question
+    as it was resolved, then the plain answer text, the last MAX_TURNS of them."""
+    turns: list[dict[str, str]] = []
+    for a in store:
+        question = str(a.get("resolved_query") or a.get("query") or "")[:MAX_TURN_CHARS]
+        if question.strip():
+            turns.append({"text": question, "kind": a.get("kind") or "question"})
+        answer = str(a.get("answer") or "")[:MAX_TURN_CHARS]
+        if answer.strip():
+            turns.append({"text": answer, "kind": "answer"})
+    return turns[-MAX_TURNS:]
 
 
 def build_page(service: FactService) -> gr.Blocks:
@@ -55,7 +70,8 @@ def build_page(service: FactService) -> gr.Blocks:
             if not message:
                 return "", history, store, gr.update()
             try:
-                ans = service.ask(message, kind=_MODES.get(kind_label, "question"))  # type: ignore[arg-type]
+                kind = _MODES.get(kind_label, "question")
+                ans = service.ask(message, kind=kind, history=chat_history(store))  # type: ignore[arg-type]
             except FactbotError as exc:
                 ans = Answer(query=message, status="not_found", answer=f"Error: {exc}")
             history = [

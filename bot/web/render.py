@@ -24,6 +24,8 @@ def chat_markdown(ans: Answer) -> str:
         parts.append(f"{icon} **{label.upper()}**")
     if ans.status == "not_found" and not ans.verdict:
         parts.append("🔎 **Not in the sources**")
+    if ans.resolved_query:  # a follow-up: show what it was read as, so a wrong reading is visible
+        parts.append(f"↪ read as: “{html.escape(ans.resolved_query)}”")
     parts.append(html.escape(ans.answer))
     parts += [f"⚠️ {html.escape(w)}" for w in ans.warnings]
     return "\n\n".join(parts)

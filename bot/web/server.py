@@ -2,10 +2,15 @@
 
 The service is built once and shared: the store and the embedding model are
 too slow to open per request. Blocking work runs in FastAPI's thread pool.
+Every request is logged as one line (method, path, status, ms) through the
+standard `logging` module, so operators see traffic without seeing what
+users asked: request bodies and query strings are never logged.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Any, Literal
 
 import gradio as gr
@@ -14,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from bot.answer.history import MAX_TURNS, Turn
 from bot.errors import FactbotError
 from bot.models import Answer
 from bot.service import FactService
@@ -24,6 +30,17 @@ from bot.web.render import CSS
 class AskRequest(BaseModel):
     text: str = Field(min_length=1, description="The question or claim.")
     kind: Literal["question", "claim"] = "question"
+    history: list[Turn] | None = Field(
+        None, max_length=MAX_TURNS, description="Earlier turns, oldest first, so a follow-up can be resolved."
+    )
+
+
+log = logging.getLogger("factbot.web")
+
+
+def _printable(path: str) -> str:
+    """A path as one safe log line: no control characters (a %0A in a URL cannot forge a second line)."""
+    return "".join(ch if ch.isprintable() else "?" for ch in path[:300])
 
 
 def create_app(service: FactService) -> FastAPI:
@@ -46,6 +63,18 @@ def create_app(service: FactService) -> FastAPI:
                 return JSONResponse({"error": f"body too large (> {settings.max_body_bytes} bytes)"}, status_code=413)
         return await call_next(request)
 
+    @app.middleware("http")
+    async def _log_request(request: Request, call_next: Any) -> Any:
+        start = time.perf_counter()
+        status = 500
+        try:
+            response = await call_next(request)
+            status = response.status_code
+            return response
+        finally:
+            ms = (time.perf_counter() - start) * 1000
+            log.info("%s %s %d %.1f ms", request.method, _printable(request.url.path), status, ms)
+
     @app.get("/health")
     def health() -> dict[str, Any]:
         stats = service.stats()
@@ -54,7 +83,7 @@ def create_app(service: FactService) -> FastAPI:
     @app.post("/api/ask", response_model=Answer)
     def ask(body: AskRequest) -> Any:
         try:
-            return service.ask(body.text, kind=body.kind)
+            return service.ask(body.text, kind=body.kind, history=body.history)
         except FactbotError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
 
