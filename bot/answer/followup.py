@@ -25,6 +25,7 @@ from bot.answer.followup_words import (
     ID_MARK,
     MARKER,
     PARTICLES,
+    PEOPLE_ROLES,
     PERSON,
     POSSESSIVE,
     SAY,
@@ -72,8 +73,21 @@ def resolve(text: str, history: Sequence[Turn | dict[str, object]], kind: str = 
                 ctx.speaker = who
             continue
         resolved = _rewrite(turn.text, ctx, turn.kind) if ctx else None
-        ctx = _context(resolved or turn.text, turn.kind)
+        ctx = _carry(ctx, _context(resolved or turn.text, turn.kind)) if resolved else _context(turn.text, turn.kind)
     return _rewrite(text, ctx, kind) if ctx else None
+
+
+def _carry(old: _Context | None, new: _Context) -> _Context:
+    """A follow-up about the same statement ("when was that said?") keeps it as the topic, and its speaker:
+    the previous one if still named, else the person it asked about ("Did X say it?")."""
+    if old is None or not old.topic or old.topic not in new.question:
+        return new
+    new.said, new.topic = old.said, old.topic
+    if old.speaker and old.speaker in new.question:
+        new.speaker = old.speaker
+    else:
+        new.speaker = next((n for n in new.names if n not in old.topic), None) if old.said else None
+    return new
 
 
 def _context(text: str, kind: str) -> _Context:
@@ -86,16 +100,13 @@ def _context(text: str, kind: str) -> _Context:
 def _topic(question: str, kind: str) -> str:
     body = question.strip().rstrip("?!. ")
     if kind == "question":
-        body = WHO_SAID.sub("", body, count=1) if WHO_SAID.match(body) else _strip_aux(_strip_wh(body))
+        plain = re.sub(rf"^{AUX}\s+", "", _strip_wh(body), count=1, flags=re.I)
+        body = WHO_SAID.sub("", body, count=1) if WHO_SAID.match(body) else plain
     return body[:_MAX_TOPIC].strip()
 
 
 def _strip_wh(text: str) -> str:
     return re.sub(rf"^{WH}\s+", "", text, count=1, flags=re.I)
-
-
-def _strip_aux(text: str) -> str:
-    return re.sub(rf"^{AUX}\s+", "", text, count=1, flags=re.I)
 
 
 def _lang(text: str, default: str) -> str:
@@ -173,7 +184,7 @@ def _template(body: str, ctx: _Context, lang: str, own: list[str], marked: bool)
     wh = WH_START.match(body)
     says = re.search(rf"\b{SAY}\b", body, re.I)
     bare = wh is not None and len(words) <= len(wh.group("wh").split()) + (1 if says else 0)
-    if wh and not own and ctx.topic and (bare or (says and _has_anaphor(body))):
+    if wh and not own and ctx.topic and (bare or (says and _pronoun_spans(body))):
         word = wh.group("wh")[0].upper() + wh.group("wh")[1:]
         if ctx.said or (says and ctx.speaker):
             if ctx.speaker:
@@ -195,14 +206,10 @@ def _template(body: str, ctx: _Context, lang: str, own: list[str], marked: bool)
     return None
 
 
-def _has_anaphor(body: str) -> bool:
-    return bool(_pronoun_spans(body))
-
-
 def _leading(body: str, own: list[str]) -> bool:
     """A pronoun that points back: any, in a text without names; else one for people before its first name."""
     first_name = body.find(own[0]) if own else len(body)
-    return any(not own or (role in _PEOPLE_ROLES and start < first_name) for start, _, role in _pronoun_spans(body))
+    return any(not own or (role in PEOPLE_ROLES and start < first_name) for start, _, role in _pronoun_spans(body))
 
 
 def _pronouns(body: str, ctx: _Context, lang: str, own: list[str], marked: bool) -> str | None:
@@ -216,9 +223,6 @@ def _pronouns(body: str, ctx: _Context, lang: str, own: list[str], marked: bool)
     if carried and not own and not any(n in out for n in carried):
         out = f"{out.rstrip('?!. ')} ({', '.join(dict.fromkeys(carried))})?"
     return None if out == body and not marked else out
-
-
-_PEOPLE_ROLES = {"person", "group", "person's", "group's", "say_he"}
 
 
 def _pronoun_spans(body: str) -> list[tuple[int, int, str]]:

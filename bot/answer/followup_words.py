@@ -28,6 +28,7 @@ EN_MARK = {
 }
 PERSON = {"he", "she", "him", "dia", "ia", "beliau"}
 GROUP = {"they", "them", "mereka"}
+PEOPLE_ROLES = {"person", "group", "person's", "group's", "say_he"}  # pronoun roles that stand for people
 POSSESSIVE = {"his": "person", "their": "group"}
 THING_EN = {"it", "that", "this", "those", "these"}
 THING_ID = {"itu", "tersebut", "ini", "begitu"}
