@@ -118,7 +118,10 @@ def is_end_heading(line: str) -> bool:
     if not k or words > 20 or _SENTENCE_END.search(line.strip()) and words > 6:
         return False
     lists = word_lists()
-    return k in lists.end or any(_starts_with(k, p) for p in lists.end) or k.startswith(("©", "copyright"))
+    if k in lists.end or k.startswith(("©", "copyright")):
+        return True
+    # "Editor's picks Storm hits coast" is the heading run into its first link; "Related: X" is one inline link
+    return any(_starts_with(k, p) and k[len(p) : len(p) + 1] != ":" for p in lists.end)
 
 
 def is_prose(line: str) -> bool:

@@ -78,18 +78,21 @@ def clean_text(raw: str, title_hint: str | None = None, stats: LineStats | None 
             cands[-1] = (i, f"{prev[1]} {lines[i]}")
         else:
             cands.append((i, lines[i]))
+    # the title is picked before link lists go: a menu run above the headline swallows the headline too
+    first_prose = next((n for n, (_, t) in enumerate(cands) if is_prose(t)), len(cands))
+    title = title_hint or _pick_title([t for _, t in cands[: first_prose + 1]])
     links = link_list([t for _, t in cands])
     kept = [c for n, c in enumerate(cands) if n not in links]
     kept_at = {i for i, _ in kept}
+    in_links = {cands[n][0] for n in links}
 
-    title = title_hint or _pick_title([t for _, t in kept])
     body: list[str] = []
     header: list[str] = []
     seen: set[str] = set()
     header_keys: set[str] = set()
     texts = dict(kept)
     for i in range(cut):
-        if furniture[i] and not body:
+        if (furniture[i] or i in in_links) and not body:
             header.append(lines[i])  # near the top, dropped lines are mastheads, datelines and bylines
         if i not in kept_at:
             continue
@@ -128,8 +131,8 @@ def clean_batch(raws: Sequence[str], title_hints: Sequence[str | None] | None = 
 def _end_of_article(lines: list[str], furniture: list[bool]) -> int:
     """Index of the heading that opens the recommendations/footer, or len(lines).
 
-    A heading only ends the article once some prose came before it, and only if no run of real
-    paragraphs follows it: a mid-article "Related" box is dropped by the word lists, the text after it stays.
+    A heading only ends the article once some prose came before it, and only if no two real paragraphs
+    follow it in a row (teasers in a related list alternate with headlines and times): a mid-article "Related" box is dropped by the word lists, the text after it stays.
     """
     seen_prose = False
     for i, line in enumerate(lines):
@@ -141,7 +144,7 @@ def _end_of_article(lines: list[str], furniture: list[bool]) -> int:
     return len(lines)
 
 
-def _prose_follows(lines: list[str], furniture: list[bool], run: int = 3) -> bool:
+def _prose_follows(lines: list[str], furniture: list[bool], run: int = 2) -> bool:
     streak = 0
     for line, f in zip(lines, furniture, strict=True):
         if not line or f:
@@ -167,10 +170,9 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _pick_title(lines: list[str]) -> str | None:
-    for line in lines[:8]:
-        if _looks_like_title(line):
-            return line
-    return None
+    """The first headline-shaped line; one of 4+ words beats a shorter one (a masthead or section name)."""
+    shaped = [x for x in lines[:8] if _looks_like_title(x)]
+    return next((x for x in shaped if len(x.split()) >= 4), shaped[0] if shaped else None)
 
 
 def _is_truncated_title(line: str, title: str) -> bool:

@@ -32,6 +32,7 @@ _COPYRIGHT = re.compile(
     r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
     r"(?P<b>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"
 )
+_BYLINE = re.compile(r"^(?i:by|oleh|written by|penulis\s*:|reporter\s*:|pewarta\s*:)\s*([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})$")
 _NAME_END = re.compile(r"\.\s|,|\s+(?:All|Hak|Rights|Some)\b")  # "X. All rights reserved", "X, a unit of Y"
 
 
@@ -43,8 +44,9 @@ def detect_outlet(raw: str, declared: str | None = None, url: str | None = None)
     if host:
         return host
     lines = [x.strip() for x in raw.splitlines() if x.strip()]
+    chrome = " ".join(x.lower() for x in lines if is_furniture(x))  # mastheads, credits, copyright lines
     for line in lines[:60]:  # a dateline opens the body, near the top of the page
-        brand = outlet_from_dateline(line)
+        brand = outlet_from_dateline(line, chrome)
         if brand:
             return brand
     for line in reversed(lines):  # a credit closes the article: the last one is the article's own
@@ -58,10 +60,11 @@ def detect_outlet(raw: str, declared: str | None = None, url: str | None = None)
     return None
 
 
-def outlet_from_dateline(line: str) -> str | None:
+def outlet_from_dateline(line: str, chrome: str = "") -> str | None:
     """The outlet named in a dateline at the start of a body line, if the line has one.
 
-    Generic shapes only: in "A, B -" the name with a web suffix is the brand, then one with an acronym
+    Generic shapes only: in "A, B -" the name with a web suffix is the brand, then one the page's chrome
+    (``chrome``: its furniture lines, lower-cased) also names, then one with an acronym or inner capitals
     ("Jakarta, ABC Indonesia -"), else the first ("Reuters, Surabaya -"); a bare "CITY -" names no outlet.
     """
     m = _WEB_LEAD.match(line)  # a web brand is unambiguous, even before a date line
@@ -74,13 +77,14 @@ def outlet_from_dateline(line: str) -> str | None:
         a, b = m.group("a"), m.group("b")
         if find_date(f"{a}, {b}") or re.search(r"\d", a + b) and not _WEB_SUFFIX.search(a + " " + b):
             return None
-        return _brand(b if _brandness(b) > _brandness(a) else a)
+        return _brand(b if _brandness(b, chrome) > _brandness(a, chrome) else a)
     m = _BRACKET.match(line)
     return _brand(m.group("b")) if m else None
 
 
-def _brandness(name: str) -> int:
-    score = 3 if _WEB_SUFFIX.search(name) else 0
+def _brandness(name: str, chrome: str) -> int:
+    score = 4 if _WEB_SUFFIX.search(name) else 0
+    score += 2 if re.search(rf"(?<!\w){re.escape(_WEB_SUFFIX.sub('', name).lower())}(?!\w)", chrome) else 0
     words = name.split()
     score += any(2 <= len(w) <= 4 and w.isupper() for w in words) and len(words) > 1
     score += any(re.search(r"[a-z][A-Z]|[A-Z]{2,}[a-z]", w) for w in words)  # "NewsNow", "ABCnews"
@@ -118,6 +122,9 @@ def detect_author(cleaned: Cleaned, declared: str | None = None) -> str | None:
         return declared
     credited = " ".join(cleaned.credits + cleaned.tail).lower()
     for line in cleaned.header:
+        m = _BYLINE.match(line)
+        if m and not find_date(line):
+            return m.group(1).strip()
         words = line.split()
         name_like = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
         if not name_like or find_date(line) or is_furniture(line) or _WEB_SUFFIX.search(words[-1]):
