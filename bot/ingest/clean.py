@@ -132,7 +132,8 @@ def _end_of_article(lines: list[str], furniture: list[bool]) -> int:
     """Index of the heading that opens the recommendations/footer, or len(lines).
 
     A heading only ends the article once some prose came before it, and only if no two real paragraphs
-    follow it in a row (teasers in a related list alternate with headlines and times): a mid-article "Related" box is dropped by the word lists, the text after it stays.
+    follow it in a row (teasers in a related list alternate with headlines and times): a mid-article
+    "Related" box is dropped by the word lists, the text after it stays.
     """
     seen_prose = False
     for i, line in enumerate(lines):

@@ -32,7 +32,9 @@ _COPYRIGHT = re.compile(
     r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
     r"(?P<b>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})"
 )
-_BYLINE = re.compile(r"^(?i:by|oleh|written by|penulis\s*:|reporter\s*:|pewarta\s*:)\s*([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})$")
+_BYLINE = re.compile(  # "By Jane Doe", "Penulis: Sari Wulandari": the label names the author
+    r"^(?i:by|oleh|written by|penulis\s*:|reporter\s*:|pewarta\s*:)\s*([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})$"
+)
 _NAME_END = re.compile(r"\.\s|,|\s+(?:All|Hak|Rights|Some)\b")  # "X. All rights reserved", "X, a unit of Y"
 
 
