@@ -6,11 +6,13 @@ and recommendation lists are whole lines, and body sentences are never split acr
 lists kept as data, chrome shapes, repetition inside the page and across a batch (``LineStats``), and
 runs of headline-shaped lines. Nothing here knows any outlet.
 
-jusText (a stopword-density paragraph classifier with an Indonesian stoplist) was measured as an extra
-filter on the lines this module keeps, and as a replacement for it, on the sample corpus and on
-synthetic English pages: it only lost body lines (short paragraphs, section headings, one-sentence
-news items) and removed no furniture that these rules leave, because plain-text scrapes carry no link
-density for it to use. It is not used.
+jusText (PyPI ``justext``, a stopword-density paragraph classifier with an Indonesian stoplist) was
+measured and is not used. Body sentences kept / furniture lines left, on the five sample scrapes
+(137 sentences, 157 furniture lines) and on four synthetic English pages (34 / 65):
+these rules 137/137, 0 and 34/34, 0; rules then jusText 137/137, 0 and 0/34, 0 (its defaults call every
+paragraph under 200 characters boilerplate, and news paragraphs are short); with length limits lowered
+to 30/100 characters 135/137, 0 and 21/34, 0; jusText alone 137/137, 56 and 0/34, 0. It removed no
+furniture these rules leave (plain-text scrapes have no link density for it to use) and only lost body text.
 
 A document with sentence text is never emptied: if the rules would leave no body, the sentence lines
 are kept as they are and a warning says so, because a one- or two-sentence news item is an article.
