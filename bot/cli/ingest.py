@@ -13,14 +13,22 @@ from bot.cli.common import print_json, service
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(
-        ..., metavar="PATH", help="Files or folders (.txt, .md, .html), folders recursively."
-    ),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .html), folders recursively."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Refuse documents carrying text addressed to an AI system instead of storing them flagged.",
+    ),
 ) -> None:
     """Clean, chunk, embed and upsert articles; unchanged files add nothing."""
     svc = service()
-    report = svc.ingest(paths, show_bar=True)
+    if strict:  # the service's ingest stores flagged documents; a one-shot CLI run can call the pipeline itself
+        from bot.ingest.pipeline import ingest_paths
+
+        report = ingest_paths(paths, svc.store, svc.settings, show_bar=True, strict=True)
+    else:
+        report = svc.ingest(paths, show_bar=True)
     if as_json:
         print_json(report.model_dump())
     else:
@@ -31,6 +39,9 @@ def ingest(
         )
         if report.pii_masked:
             print(f"masked {report.pii_masked} e-mail address(es)/phone number(s)")
+        if report.flagged:
+            what = "refused (--strict)" if strict else "stored flagged: those passages are never quoted"
+            print(f"{report.flagged} document(s) carry text addressed to an AI system: {what}")
         for w in report.warnings:
             print(f"warning: {w}", file=sys.stderr)
     for e in report.errors:

@@ -101,11 +101,11 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 raise BadInput(f"has a {codec.upper()} byte-order mark but is not valid {codec.upper()}") from None
     if b"\x00" in data[:65536]:
-        codec = _nul_layout(data)
-        if codec is None:
+        layout = _nul_layout(data)
+        if layout is None:
             raise BadInput("binary file (NUL bytes), not text")
         try:
-            return data.decode(codec), [f"no byte-order mark: read as {codec.upper()}"]
+            return data.decode(layout), [f"no byte-order mark: read as {layout.upper()}"]
         except UnicodeDecodeError:
             raise BadInput("binary file (NUL bytes), not text") from None
     try:
@@ -115,9 +115,8 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    codec = best.encoding if best is not None else None
-    if codec is None or codec.startswith(("utf_16", "utf_32")) or _WESTERN.match(codec):
-        codec = "cp1252"
+    guess = best.encoding if best is not None else None
+    codec = "cp1252" if guess is None or guess.startswith(("utf_16", "utf_32")) or _WESTERN.match(guess) else guess
     text = data.decode(codec, errors="replace")
     if text.count("\ufffd") > max(3, len(text) // 200):
         raise BadInput("not text in UTF-8, UTF-16, UTF-32 or any common 8-bit or CJK encoding")

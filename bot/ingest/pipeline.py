@@ -7,6 +7,7 @@ kill mid-run loses at most the file in hand, never corrupts what is stored.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from bot.components.store import Store
 from bot.errors import BadInput
 from bot.ingest.chunking import chunk_text
 from bot.ingest.clean import clean_text
+from bot.ingest.injection import find_injections
 from bot.ingest.loaders import discover, load
 from bot.ingest.metadata import detect_author, detect_date, detect_lang, detect_outlet
 from bot.ingest.privacy import mask_pii
@@ -24,6 +26,8 @@ from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
 from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class FileError(BaseModel):
@@ -38,6 +42,7 @@ class IngestReport(BaseModel):
     skipped: int = Field(0, description="unchanged or duplicate documents")
     chunks_added: int = 0
     pii_masked: int = 0
+    flagged: int = Field(0, description="documents carrying text addressed to an AI system (refused with --strict)")
     errors: list[FileError] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     documents: int = Field(0, description="documents in the store after the run")
@@ -45,14 +50,41 @@ class IngestReport(BaseModel):
     doc_ids: list[str] = Field(default_factory=list)
 
 
+def _is_sentence(text: str) -> bool:
+    """Three words or more that end like a sentence, or eight words or more: a news item, not a menu or a label."""
+    words = [w for w in text.split() if _WORD.search(w)]
+    return len(words) >= 3 and (text.rstrip("\"'”’)»").endswith((".", "!", "?", "…")) or len(words) >= 8)
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text) if _is_sentence(text[s:e])]
+
+
+def _body(body: str, title: str | None, raw_text: str) -> tuple[str, list[str]]:
+    """The article body: the cleaner's, or, when it removed every sentence, the raw text's sentences.
+
+    A one-sentence news item is an article too; only a file without any sentence is refused.
+    """
+    if _sentences(body):
+        return body, []
+    lines = [" ".join(line.split()) for line in raw_text.splitlines()]
+    kept = [s for s in _sentences("\n\n".join(x for x in lines if x)) if s.lower() != (title or "").strip().lower()]
+    if not kept:
+        raise BadInput("no article text left after removing boilerplate")
+    return "\n\n".join(kept), [f"the cleaner removed every sentence; kept the raw text's {len(kept)} sentence(s)"]
+
+
 def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int, list[str]]:
-    """Load, clean and mask one file; raises BadInput with the reason it cannot be an article."""
+    """Load, clean and mask one file; raises BadInput with the reason it cannot be an article.
+
+    Sentences addressed to an AI system are found here and recorded in `flagged_spans` (never quoted).
+    """
     raw = load(path, settings.max_file_bytes)
     raw.text, masked = mask_pii(raw.text)  # before anything else sees it, metadata included
     cleaned = clean_text(raw.text, title_hint=raw.meta.get("title"))
-    if len(cleaned.body.split()) < 20:
-        raise BadInput("no article text left after removing boilerplate")
-    text = f"{cleaned.title}\n\n{cleaned.body}" if cleaned.title else cleaned.body
+    body, notes = _body(cleaned.body, cleaned.title, raw.text)
+    raw.warnings += notes
+    text = f"{cleaned.title}\n\n{body}" if cleaned.title else body
     title = cleaned.title
     doc = DocumentRecord(
         doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
@@ -63,7 +95,8 @@ def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int,
         source=raw.source,
         published=detect_date(cleaned, raw.meta.get("date")),
         author=detect_author(cleaned, raw.meta.get("author")),
-        lang=detect_lang(cleaned.body),
+        lang=detect_lang(body),
+        flagged_spans=find_injections(text),
     )
     return doc, masked, raw.warnings
 
@@ -74,7 +107,9 @@ def ingest_paths(
     settings: Settings,
     progress: Callable[[str], None] | None = None,
     show_bar: bool = False,
+    strict: bool = False,
 ) -> IngestReport:
+    """Ingest files and folders; `strict` refuses documents with flagged spans instead of storing them flagged."""
     files, problems = discover([Path(p) for p in paths])
     report = IngestReport(files=len(files), errors=[FileError(path=p, reason=r) for p, r in problems])
     pending: list[tuple[DocumentRecord, list[Chunk], list[str]]] = []  # (doc, chunks, old doc ids to drop)
@@ -109,6 +144,18 @@ def ingest_paths(
         except OSError as exc:
             report.errors.append(FileError(path=str(path), reason=exc.strerror or str(exc)))
             continue
+        except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the others
+            report.errors.append(FileError(path=str(path), reason=_one_line(f"could not be read: {exc!r}")))
+            continue
+        if doc.flagged_spans:
+            report.flagged += 1
+            n = len(doc.flagged_spans)
+            if strict:
+                s, e = doc.flagged_spans[0]
+                why = f"refused (--strict): {n} span(s) addressed to an AI system, e.g. “{doc.text[s:e]}”"
+                report.errors.append(FileError(path=str(path), reason=_one_line(why)))
+                continue
+            warnings.append(f"flagged {n} span(s) addressed to an AI system")
         report.warnings += [f"{path}: {w}" for w in warnings]
         report.doc_ids.append(doc.doc_id)
         previous = [d for d in store.doc_ids_for_source(doc.source) if d != doc.doc_id]
@@ -131,3 +178,9 @@ def ingest_paths(
     stats = store.stats()
     report.documents, report.chunks = stats["documents"], stats["chunks"]
     return report
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    """Reasons are shown one per line: no line breaks, and long quotes cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
