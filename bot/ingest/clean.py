@@ -71,15 +71,7 @@ def clean_text(raw: str, title_hint: str | None = None, stats: LineStats | None 
     credits += [x for x in tail if _CREDIT.match(x)]
 
     # candidates: (page position, text) of lines that may be article text, hard-wrapped prose re-joined
-    cands: list[tuple[int, str]] = []
-    for i in range(cut):
-        if not lines[i] or furniture[i]:
-            continue
-        prev = cands[-1] if cands else None
-        if prev and prev[0] == i - 1 and not _OPEN_END.search(prev[1]) and lines[i][:1].islower():
-            cands[-1] = (i, f"{prev[1]} {lines[i]}")
-        else:
-            cands.append((i, lines[i]))
+    cands = _join_wrapped([(i, lines[i]) for i in range(cut) if lines[i] and not furniture[i]])
     # the title is picked before link lists go: a menu run above the headline swallows the headline too
     first_prose = next((n for n, (_, t) in enumerate(cands) if is_prose(t)), len(cands))
     title = title_hint or _pick_title([t for _, t in cands[: first_prose + 1]])
@@ -128,6 +120,34 @@ def clean_batch(raws: Sequence[str], title_hints: Sequence[str | None] | None = 
     stats = LineStats.from_texts(raws)
     hints = list(title_hints) if title_hints is not None else [None] * len(raws)
     return [clean_text(raw, hint, stats) for raw, hint in zip(raws, hints, strict=True)]
+
+
+def _join_wrapped(cands: list[tuple[int, str]], width: int = 120) -> list[tuple[int, str]]:
+    """Re-join prose hard-wrapped at a fixed width (plain text, e-mail, Markdown sources).
+
+    A block of adjacent lines, all short, where at least a third of the continuation lines start in
+    lower case is one wrapped paragraph; a scrape's adjacent lines (captions, headline lists) start with
+    capitals and are longer or stand alone. Each joined paragraph keeps the position of its last line.
+    """
+    blocks: list[list[tuple[int, str]]] = []
+    for cand in cands:
+        if blocks and blocks[-1][-1][0] == cand[0] - 1:
+            blocks[-1].append(cand)
+        else:
+            blocks.append([cand])
+    out: list[tuple[int, str]] = []
+    for block in blocks:
+        rest = [t for _, t in block[1:]]
+        lower = sum(t[:1].islower() for t in rest)
+        if rest and max(len(t) for _, t in block) <= width and lower * 3 >= len(rest):
+            out.append((block[-1][0], " ".join(t for _, t in block)))
+            continue
+        for i, text in block:  # otherwise only a line that plainly continues the one before is joined
+            if out and out[-1][0] == i - 1 and not _OPEN_END.search(out[-1][1]) and text[:1].islower():
+                out[-1] = (i, f"{out[-1][1]} {text}")
+            else:
+                out.append((i, text))
+    return out
 
 
 def _end_of_article(lines: list[str], furniture: list[bool]) -> int:

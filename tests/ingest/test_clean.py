@@ -3,6 +3,8 @@ pages from made-up outlets the same holds, because the cleaner knows no outlet."
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -508,3 +510,23 @@ def test_outlet_from_meta_or_url_never_a_path() -> None:
     assert detect_outlet(text, declared="Warta Nusantara") == "Warta Nusantara"
     assert detect_outlet(text, url="https://www.wartanusantara.co.id/berita/banjir-bandung") == "wartanusantara.co.id"
     assert detect_outlet(text, url="/home/user/articles/banjir.txt") is None
+
+
+def test_hard_wrapped_prose_is_joined_not_taken_for_a_link_list() -> None:
+    paras = [
+        "The Portville city council approved a $42 million harbor budget early on Tuesday after a nine-hour "
+        "session that ran past midnight.",
+        "Council member Ada Fenwick said the vote was the most important decision this council will make this "
+        "year, and that Portville residents had waited long enough.",
+    ]
+    raw = "Council approves harbor budget\n\n" + "\n\n".join(textwrap.fill(p, 40) for p in paras)
+    assert clean_text(raw).body.split("\n\n") == paras
+
+
+def test_cleaner_knows_no_sample_outlet() -> None:
+    """The cleaner's code and word lists name none of the sample corpus's outlets or stories."""
+    root = Path(__file__).resolve().parents[2] / "bot" / "ingest"
+    banned = re.compile(r"putin|shoigu|pyongyang|\btempo\b|sindonews|kompas|tribun", re.I)
+    files = [root / "clean.py", root / "boilerplate.py", root / "metadata.py", *root.glob("furniture/*.txt")]
+    for path in files:
+        assert not banned.search(path.read_text(encoding="utf-8")), path
