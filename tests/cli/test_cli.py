@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 pytestmark = pytest.mark.integration
 DATA = Path(__file__).resolve().parents[2] / "data"
-ANSWER_KEYS = {"query", "kind", "status", "answer", "verdict", "citations", "warnings"}
+ANSWER_KEYS = {"query", "kind", "status", "answer", "verdict", "citations", "warnings", "resolved_query"}
 CITATION_KEYS = {
     "n",
     "doc_id",
@@ -54,6 +55,7 @@ def test_reingest_adds_nothing(store: Path) -> None:
     r = run(["ingest", str(DATA)], store)
     assert r.returncode == 0
     assert "0 added" in r.stdout and "0 chunks added" in r.stdout
+    assert "masked" not in r.stdout  # nothing was stored, so nothing was masked this time
 
 
 def test_ask_json_is_exactly_the_answer_model(store: Path) -> None:
@@ -107,3 +109,60 @@ def test_batch_one_line_out_per_line_in(store: Path, tmp_path: Path) -> None:
     assert rows[0]["id"] == "q1" and rows[0]["status"] == "answered" and "Putin" in rows[0]["answer"]
     assert "error" in rows[1] and "error" in rows[2] and "error" in rows[3] and "error" in rows[5]
     assert rows[4]["id"] == "q4" and rows[4]["status"] == "not_found"
+
+
+def help_text(args: list[str]) -> str:
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+    r = subprocess.run(
+        [sys.executable, "-c", "from bot.cli import main; main()", *args, "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ([], r"factbot \[OPTIONS\] COMMAND \[ARGS\]\.\.\."),
+        (["ask"], r"factbot ask \[OPTIONS\] QUESTION"),
+        (["check"], r"factbot check \[OPTIONS\] CLAIM"),
+        (["batch"], r"factbot batch \[OPTIONS\] INFILE"),
+        (["ingest"], r"factbot ingest \[OPTIONS\] PATHS?\.\.\."),
+        (["serve"], r"factbot serve \[OPTIONS\]"),
+        (["eval"], r"factbot eval \[OPTIONS\]"),
+    ],
+)
+def test_help_reads_like_a_unix_tool(command: list[str], usage: str) -> None:
+    out = help_text(command)
+    assert re.search(rf"Usage: {usage}\s*$", out, re.M), out
+    assert not re.search(r"<(bool|str|int|path|list\[[^]]*\]|float)>", out), out  # no Python types as metavars
+    assert all("{" not in line for line in out.splitlines() if "Usage:" in line)
+    for flag in ("--help", "--json", "--slack", "--gate"):  # flags are flags: no value metavar after them
+        for line in out.splitlines():
+            assert not re.search(rf"{flag}\s+[A-Z][A-Z0-9_.]*\s{{2,}}", line), line
+
+
+def test_value_options_show_caps_metavars() -> None:
+    assert re.search(r"-k\s+N\s", help_text(["ask"]))
+    assert re.search(r"--out\s+-o\s+FILE\s", help_text(["batch"]))
+    assert re.search(r"--port\s+PORT\s", help_text(["serve"]))
+
+
+def test_batch_lines_may_carry_a_history(store: Path, tmp_path: Path) -> None:
+    turns = [{"text": "who said Russia will help build satellites?", "kind": "question"}]
+    lines = [
+        json.dumps({"id": "f1", "text": "when was that said?", "history": turns}),
+        json.dumps({"id": "f2", "text": "when was that said?", "history": "not a list"}),
+    ]
+    infile = tmp_path / "in.jsonl"
+    infile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run(["batch", str(infile)], store)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert rows[0]["id"] == "f1" and "satellites" in rows[0]["resolved_query"]
+    assert rows[0]["query"] == "when was that said?"
+    assert rows[1]["id"] == "f2" and "history" in rows[1]["error"]
