@@ -1,7 +1,12 @@
-"""Who said it: reporting patterns in Indonesian and English, resolved to a full name in the article.
+"""Who said it: reporting clauses in English and Indonesian news, resolved to a name the article spells out.
 
-"katanya"/"ujarnya"/"he said" name nobody, so they resolve to the person the
-article quoted or named just before.
+The speaker may come before the verb ("Jordan said", "Merrill wrote:", "Lim mengatakan", "Budi, seorang
+guru, menambahkan"), after it behind a quote or a comma ('"...," said Rep. Jim Jordan', '"...?" tanya Ani',
+"..., ujar Gubernur ... Ridwan Kamil"), or after "according to"/"menurut". Pronoun clauses ("he added",
+"katanya", "ujarnya") name nobody, so they resolve to the person quoted or introduced just before; a quote
+left without a clause takes the "...," kata X that closes it later in the paragraph. Titles, offices and
+places are peeled off by bot/text/names.py; the verbs are data (bot/text/reporting.txt). Nothing here knows
+any one story, so "who said" works on any corpus.
 """
 
 from __future__ import annotations
@@ -9,103 +14,209 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-_NAME = r"((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|bin|van|de|al))*)"  # a name never spans lines
-_VERBS_ID = r"(?:mengatakan|menyatakan|berkata|menyebutkan|menegaskan|menambahkan|memprediksi|berpendapat|mencatat|melaporkan|menulis|menuduh|membantah)"
-_AFTER = re.compile(rf"\b(?:kata|ujar|ungkap|tutur|jelas|tambah|tegas|said|says|told)\s+{_NAME}")
-_BEFORE = re.compile(
-    rf"{_NAME}(?:\s+(?:juga|pun|telah|kemudian|also))?\s+(?:{_VERBS_ID}|said|says|stated|told|added|predicted)\b"
+from bot.text.names import TOKEN, is_place, looks_like_person, person_name, places_in, word_lists
+from bot.text.sentences import split_sentences
+
+# Lowercase words a role description may use between a verb and a name ("kata pengamat politik Budi"),
+# but never these: after them the capitalised word is a listener, a place or a new clause.
+_NOT_ROLE = (
+    r"to|in|at|on|for|with|from|by|that|this|he|she|they|it|we|as|when|after|before|while|and|or|but|who|which"
+    r"|kepada|pada|di|ke|dari|dengan|dalam|oleh|bahwa|dia|ia|beliau|mereka|saat|ketika|setelah|sebelum|sambil"
+    r"|seraya|dan|atau|tetapi|yang|itu|ini|usai|seusai"
 )
-_MENURUT = re.compile(rf"\b(?:[Mm]enurut|[Aa]ccording to)\s+{_NAME}")
-_PRONOUN = re.compile(r"\b(katanya|ujarnya|tambahnya|ungkapnya|jelasnya|tuturnya|he said|she said)\b", re.I)
-# fmt: off
-_NOT_NAMES = {
-    "Namun", "Tetapi", "Dan", "Baik", "Jika", "Ini", "Itu", "Para", "Sementara", "Sebagai", "Kedua", "Dalam",
-    "Pada", "Di", "Ia", "Dia", "Mereka", "The", "But", "And", "He", "She", "They", "It", "Media", "Presiden",
-    "Menteri", "Pemimpin", "Profesor", "Rusia", "Korea", "Utara", "Selatan", "AS", "Amerika", "Serikat", "Cina",
-    "China", "Kantor", "Beberapa", "Berbicara", "Melansir", "Sebelum", "Setelah",
-}
-# fmt: on
+_ROLE = rf"(?P<role>(?:(?!(?:{_NOT_ROLE})\b)[a-z][\w'’-]*,?[ \t]+){{0,4}})"
+_INTRO_STOP = {"dan", "and", "or", "atau", "serta", "but", "namun", "tetapi", "maupun", "hingga", "to", "di", "in"}
+_QUOTE_MARKS = '“”"'
 
 
 @dataclass
 class Attribution:
     speaker: str
-    start: int  # offsets of the reporting clause inside the sentence
+    start: int  # offsets of the reporting clause ("said Rep. Jim Jordan", "Lim mengatakan") in the sentence
     end: int
 
 
-def _clean_name(name: str) -> str | None:
-    parts = [p.strip(",.") for p in name.split()]
-    while parts and parts[0] in _NOT_NAMES:
-        parts.pop(0)
-    while parts and parts[-1] in _NOT_NAMES:
-        parts.pop()
-    return " ".join(parts[:4]) or None
+def _alt(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The reporting-clause patterns, built once from the data files."""
+    verbs, names = word_lists("reporting.txt"), word_lists("names.txt")
+    before, after, adverbs = _alt(verbs["before"]), _alt(verbs["after"]), _alt(verbs["adverb"])
+    name = rf"(?P<name>{TOKEN}(?:[ \t]+(?:(?:{_alt(names['connector'])})[ \t]+)?{TOKEN})*)"  # never spans lines
+    start = r"(?<![\w'’.-])"
+    appositive = r"(?:,[ \t]+(?=[a-z\d]|[A-Z]-)[^,“”\"()\n]{2,120}?,)?"  # "Jordan, 59, a Republican, said"
+    pronoun = _alt(verbs["pronoun"])
+    return {
+        "before": re.compile(
+            rf"{start}{name}(?:[ \t]*\([^()\n]{{1,40}}\))?{appositive}[ \t]+(?:(?:{adverbs})[ \t]+){{0,2}}"
+            rf"(?P<verb>{before})\b"
+        ),
+        "after": re.compile(rf"(?:^|(?<=[,;:\"“”'’—–?!-]))[ \t]*(?P<verb>{after})[ \t]+{_ROLE}{name}"),
+        "according": re.compile(rf"\b(?P<verb>[Mm]enurut|[Aa]ccording[ \t]+to)[ \t]+{_ROLE}{name}"),
+        "pronoun": re.compile(
+            rf"\b(?:(?:{after})nya\b|(?:{after})[ \t]+(?:dia|beliau)\b"
+            rf"|(?i:{pronoun})[ \t]+(?:(?:{adverbs})[ \t]+){{0,2}}(?:{before})\b)"
+        ),
+        "intro": re.compile(rf"{start}{name},[ \t]+(?P<next>[a-z]\w*)"),
+        "lead": re.compile(rf"^[\"“‘']?{name}"),
+    }
+
+
+def _quoted(sentence: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; a closing mark with no opener quotes from the start (a quote that
+    began in an earlier sentence)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(sentence):
+        if ch not in _QUOTE_MARKS:
+            continue
+        prev = sentence[i - 1] if i else " "
+        if ch == "“" or (ch == '"' and opened is None and (prev.isspace() or prev in "([—–-")):
+            opened = i
+        else:
+            spans.append((0 if opened is None else opened, i))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e + 1 for s, e in spans)
 
 
 def attributions(sentence: str) -> list[Attribution]:
-    """Reporting clauses in one sentence, with the span each one covers."""
-    out: list[Attribution] = []
-    for m in _BEFORE.finditer(sentence):
-        name = _clean_name(m.group(1))
-        if name:
-            out.append(Attribution(name, m.start(1) + m.group(1).find(name.split()[0]), len(sentence)))
-    for rx in (_AFTER, _MENURUT):
-        for m in rx.finditer(sentence):
-            name = _clean_name(m.group(1))
-            if name:
-                out.append(Attribution(name, 0, len(sentence)))
-    return out
+    """Reporting clauses in one sentence, those outside quotation marks first, each in reading order."""
+    found: list[Attribution] = []
+    pats = _patterns()
+    for kind in ("before", "after", "according"):
+        for m in pats[kind].finditer(sentence):
+            raw = m.group("name")
+            role = m.groupdict().get("role") or ""
+            who = person_name(raw, titled=bool(role.strip()), places=places_in(sentence))
+            if not who:
+                continue
+            name_end = m.start("name") + len(raw.rstrip("."))
+            if kind == "before":
+                before_name = sentence[: m.start("name")].rstrip()
+                if before_name.split()[-1:] in (["in"], ["di"], ["at"], ["from"], ["ke"]):
+                    continue  # "analysts in Washington said": a place, not the speaker
+                if is_place(who) and before_name and before_name[-1] not in ',;:“"(':
+                    continue  # "media pemerintah Rusia menyebutkan": the country qualifies the speaker
+                found.append(Attribution(who, m.start("name"), m.end("verb")))
+            else:
+                found.append(Attribution(who, m.start("verb"), name_end))
+    quotes = _quoted(sentence)
+    found.sort(key=lambda a: (_inside(quotes, a.start, a.end), a.start))
+    kept: list[Attribution] = []
+    for a in found:  # one clause, one speaker
+        if not any(a.start < k.end and k.start < a.end for k in kept):
+            kept.append(a)
+    return kept
 
 
 def pronoun_speaker(sentence: str) -> bool:
-    return bool(_PRONOUN.search(sentence))
+    """A clause whose speaker is a pronoun: "he said", "she told reporters", "katanya", "ujar dia"."""
+    return bool(_patterns()["pronoun"].search(sentence))
 
 
-_INTRODUCED = re.compile(
-    r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})(?=,| yang | menambahkan| juga| berpendapat| melihat| memprediksi)"
-)
-# fmt: off
-_INSTITUTION = {
-    "Universitas", "University", "Institut", "Institute", "Pusat", "Dewan", "Kantor", "Media", "Korea", "Hubungan",
-    "Internasional", "Seorang", "Profesor", "Presiden", "Menteri", "Amerika", "Serikat",
-}
-# fmt: on
+def _introduced(sentence: str) -> list[str]:
+    """People a sentence introduces outside quotes: "Siti Rahma, seorang profesor ...", "..., Dewi
+    Lestari, yang ...", or a titled subject ("Profesor Budi Santoso menilai ...")."""
+    quotes = _quoted(sentence)
+    places = places_in(sentence)
+    out: list[tuple[int, str]] = []
+    pats = _patterns()
+    for m in pats["intro"].finditer(sentence):
+        who = person_name(m.group("name"), places=places)
+        if who and m.group("next") not in _INTRO_STOP and not _inside(quotes, m.start(), m.end()):
+            out.append((m.start(), who))
+    lead = pats["lead"].match(sentence)
+    if lead:
+        who = person_name(lead.group("name"), places=places)
+        if who and who != lead.group("name").rstrip(".") and not _inside(quotes, 0, lead.end()):
+            out.append((lead.start(), who))
+    return [who for _, who in sorted(out) if looks_like_person(who)]
 
 
 def resolve_previous(doc_text: str, before: int) -> str | None:
-    """The last person quoted or introduced before offset `before` (for "katanya")."""
-    window = doc_text[max(0, before - 1500) : before]
-    names = [a.speaker for s in re.split(r"(?<=[.!?”\"])\s+", window) for a in attributions(s)]
-    last_sentence = re.split(r"(?<=[.!?”\"])\s+", window.strip())[-1] if window.strip() else ""
-    introduced = [m for m in _INTRODUCED.findall(last_sentence) if not set(m.split()) & _INSTITUTION]
-    if introduced and not attributions(last_sentence):
-        return introduced[-1]  # "Seorang Profesor ..., Yakov Zinberg, ... melihat ..." then “...,” katanya
-    return names[-1] if names else None
+    """The person a pronoun clause means: the last one quoted or introduced before offset `before`."""
+    start = max(0, before - 1500)
+    sentences = split_sentences(doc_text, start, before)
+    for s, e in reversed(sentences):
+        sent = doc_text[s:e]
+        named = attributions(sent)
+        if named:
+            quotes = _quoted(sent)
+            outside = [a for a in named if not _inside(quotes, a.start, a.end)] or named
+            return max(outside, key=lambda a: a.start).speaker
+        introduced = _introduced(sent)
+        if introduced:
+            return introduced[-1]
+    return None
+
+
+def _headline(line: str) -> bool:
+    """A title-cased line ("Wali Kota Sambut Menteri di ...", "Jordan Says Clinton Knew"): its capitals are no names."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not 3 <= len(words) <= 20 or line.rstrip().endswith(".") or ". " in line:
+        return False  # headlines are short and end without a full stop
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def full_name(short: str, doc_text: str) -> str:
-    """ "Putin" -> "Vladimir Putin": the article's most frequent fuller spelling (titles and countries dropped);
-    a family name that comes first ("Kim") takes the commonest name it starts."""
-    last = short.split()[-1]
-    ending = Counter(
-        cand
-        for m in re.finditer(rf"((?:[A-Z][\w'’-]*[ \t]+){{1,2}}){re.escape(last)}\b", doc_text)
-        if (cand := _clean_name(m.group(0))) and cand.endswith(short) and cand != short and len(cand.split()) <= 3
-    )
-    starting = Counter() if " " in short else Counter(
-        m.replace("-", " ") for m in re.findall(rf"\b{re.escape(short)}(?:[ -][A-Z][a-z]+){{1,2}}\b", doc_text)
-    )
+    """ "Clyburn" -> "Jim Clyburn": the article's most frequent fuller spelling, titles and places dropped;
+    a family name that comes first ("Kim", "Lim") takes the commonest name it starts."""
+    toks = short.split()
+    if is_place(short):
+        return short  # a country said it: "Korea Utara" needs no fuller spelling
+    places = places_in(doc_text)
+    text = "\n".join("" if _headline(line) else line for line in doc_text.split("\n"))
+    connect = _alt(word_lists("names.txt")["connector"])
+    ending: Counter[str] = Counter()
+    lead = rf"(?<![\w'’.-])((?:{TOKEN}[ \t]+(?:(?:{connect})[ \t]+)?){{1,6}})"
+    for m in re.finditer(rf"{lead}{re.escape(toks[-1])}(?![\w'’-])", text):
+        cand = person_name(m.group(0), places=places)
+        if cand and cand != short and cand.split()[-len(toks) :] == toks and len(cand.split()) <= 4:
+            ending[cand] += 1
+    starting: Counter[str] = Counter()
+    if len(toks) == 1:
+        for m in re.finditer(rf"(?<![\w'’.-]){re.escape(short)}(?:[ \t]+{TOKEN}){{1,2}}", text):
+            cand = person_name(m.group(0), places=places)
+            if cand and cand != short and cand.split()[0] == short and looks_like_person(cand):
+                starting[cand] += 1
     for counts in (ending, starting):
         if counts:  # ties go to the longer, then the earlier spelling
             return max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
     return short
 
 
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|(?<=[.!?…\"”’])[ \t]*\n")
+
+
+def _trailing(sentence: str, start: int) -> bool:
+    """A clause that closes what came before it ('...," kata X'), not one that opens a new statement."""
+    head = sentence[:start].rstrip()
+    return len(head) > 3 and head[-1] in ",”\"’'?!—–-:"
+
+
 def closing_speaker(doc_text: str, after: int) -> str | None:
-    """For a quote split over sentences: the "…,” kata X" that closes the paragraph after offset `after`."""
-    end = doc_text.find("\n\n", after)
-    rest = doc_text[after : end if end >= 0 else len(doc_text)]
-    names = [a.speaker for a in attributions(rest)]
-    return names[0] if names and _AFTER.search(rest) else None
+    """For a quote or a statement split over sentences: the '...," kata X' that closes it later in the same
+    paragraph, after offset `after`. A clause that opens a new statement ("Lim mengatakan ...") stops the
+    search; a closing pronoun ('...," katanya') resolves backwards."""
+    end_m = _PARAGRAPH_END.search(doc_text, after)
+    end = end_m.start() if end_m else len(doc_text)
+    for s, e in split_sentences(doc_text, after, end):
+        sent = doc_text[s:e]
+        found = attributions(sent)
+        if found:
+            return found[0].speaker if _trailing(sent, found[0].start) else None
+        pron = _patterns()["pronoun"].search(sent)
+        if pron:
+            return resolve_previous(doc_text, after) if _trailing(sent, pron.start()) else None
+    return None

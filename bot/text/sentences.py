@@ -1,13 +1,60 @@
-"""Sentence spans with offsets, so a quoted sentence always maps back to the stored text."""
+"""Sentence spans with offsets, so a quoted sentence always maps back to the stored text.
+
+A full stop after "Rep.", "Dr.", "U.S.", "H." (Haji) or the "F." of "John F. Kennedy" does not end a sentence;
+which words are abbreviations is data (abbreviations.txt), read once. An abbreviation that can also close a
+sentence ("... Acme Inc. The firm ...") ends one only before a word that usually opens one. A question or
+exclamation in quotes keeps its short reporting clause ('"Why?" Mr. Clyburn asked.'), so "who said" sees both.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# A sentence ends at . ! ? or … (optionally followed by closing quotes) before whitespace and a capital,
+from bot.text.names import TOKEN, UPPER, word_lists
+
+# A sentence may end at . ! ? or … (optionally followed by closing quotes) before whitespace and a capital,
 # a digit or an opening quote; paragraph breaks always end one.
-_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
-_ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Jr|Sr|dkk|dll|dsb|Jl|vs|etc|Co)\.$|\b[A-Z]\.$")
+_END = re.compile(rf"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[{UPPER}0-9])|\n\s*\n")
+_CLOSERS = "\"'”’)]"
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([\w.'’-]*\w)\.$")  # the word a full stop ends: "Rep", "U.S", "F"
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")  # "U.S", "S.H", "M.Si", "Ph.D", "a.m"
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?([\w'’-]+)")
+
+
+@cache
+def _abbreviations() -> dict[str, frozenset[str]]:
+    return word_lists("abbreviations.txt")
+
+
+@cache
+def _reporting_tail() -> re.Pattern[str]:
+    """A short "Name (also) said ..." right after a closing quote: it belongs to the quote's sentence."""
+    lists = word_lists("reporting.txt")
+    verbs = "|".join(sorted(lists["before"], key=len, reverse=True))
+    adverbs = "|".join(sorted(lists["adverb"], key=len, reverse=True))
+    return re.compile(rf"(?:{TOKEN}[ \t]+){{1,5}}(?:(?:{adverbs})[ \t]+)?(?:{verbs})\b[^.!?\n\"“”]{{0,40}}[.!?:]")
+
+
+def _ends_sentence(text: str, cur: int, m: re.Match[str]) -> bool:
+    """Whether the candidate break m really ends the sentence that started at cur."""
+    if text[m.start() - 1 : m.start()] not in (".", "!", "?", "…") or re.search(r"\n\s*\n", m.group()):
+        return True  # a paragraph break
+    closed = text[m.start()] in _CLOSERS  # a quote or bracket closes right after the punctuation
+    if closed and _reporting_tail().match(text, m.end()):
+        return False  # '"Why was that money sitting in the bank?" Mr. Clyburn said.'
+    if closed or text[m.start() - 1] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(cur, m.start() - 24), m.start())
+    if not word:
+        return True
+    w, lists = word.group(1), _abbreviations()
+    if w in lists["title"]:
+        return False
+    if w in lists["ambiguous"] or (len(w) == 1 and w.isupper()) or _DOTTED.fullmatch(w):
+        nxt = _NEXT_WORD.match(text, m.end())
+        return nxt is not None and nxt.group(1) in lists["opener"]
+    return True
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -16,12 +63,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans: list[tuple[int, int]] = []
     cur = start
     for m in _END.finditer(text, start, end):
+        if not _ends_sentence(text, cur, m):
+            continue
         seg_end = m.start()
         # keep closing quotes with their sentence
-        while seg_end < m.end() and text[seg_end] in "\"'”’)":
+        while seg_end < m.end() and text[seg_end] in _CLOSERS:
             seg_end += 1
-        if _ABBREV.search(text[cur:seg_end]):
-            continue
         spans.append((cur, seg_end))
         cur = m.end()
     spans.append((cur, end))
