@@ -13,7 +13,9 @@ from bot.cli.common import print_json, service
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .html), folders recursively."),
+    paths: list[Path] = typer.Argument(
+        ..., metavar="PATH", help="Files or folders (.txt, .md, .html), folders recursively."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     strict: bool = typer.Option(
         False,
