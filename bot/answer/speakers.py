@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from bot.text.names import TOKEN, is_place, looks_like_person, person_name, places_in, word_lists
+from bot.text.names import TOKEN, is_place, looks_like_person, name_start, person_name, places_in, word_lists
 from bot.text.sentences import split_sentences
 
 # Lowercase words a role description may use between a verb and a name ("kata pengamat politik Budi"),
@@ -108,7 +108,7 @@ def attributions(sentence: str) -> list[Attribution]:
                     continue  # "analysts in Washington said": a place, not the speaker
                 if is_place(who) and before_name and before_name[-1] not in ',;:“"(':
                     continue  # "media pemerintah Rusia menyebutkan": the country qualifies the speaker
-                found.append(Attribution(who, m.start("name"), m.end("verb")))
+                found.append(Attribution(who, m.start("name") + name_start(raw), m.end("verb")))
             else:
                 found.append(Attribution(who, m.start("verb"), name_end))
     quotes = _quoted(sentence)

@@ -153,6 +153,19 @@ def _after_title(toks: list[str], titled: bool, places: Collection[str]) -> list
     return toks[i:]
 
 
+def _only_office(toks: list[str]) -> bool:
+    """Whether the words are titles and office words only (or nothing at all)."""
+    lists = _lists()
+    office = lists["portfolio"] | lists["direction"] | lists["region"]
+    i = 0
+    while i < len(toks):
+        n = _match(_titles(), toks, i)
+        if not n and _key(toks[i]) not in office:
+            return False
+        i += max(n, 1)
+    return True
+
+
 def person_name(raw: str, titled: bool = False, places: Collection[str] = ()) -> str | None:
     """The person in a run of capitalised words, titles and offices dropped; None when no one is left.
 
@@ -190,14 +203,23 @@ def person_name(raw: str, titled: bool = False, places: Collection[str] = ()) ->
         toks.pop()
     if jurisdiction and len(toks) >= 3:  # "Gubernur Bali Wayan Koster": the first word is the province
         toks = toks[1:]
-    office = lists["portfolio"] | lists["direction"] | lists["region"]
-    if not toks or all(_key(t) in office for t in toks):
-        return None
-    if len(toks) == 1 and _match(_titles(), toks, 0):
-        return None  # a bare "Presiden" or "Analyst"
+    if _only_office(toks):
+        return None  # a bare "Presiden", "Analyst" or "Duta Besar": an office, nobody named
     while sum(t not in lists["connector"] for t in toks) > 4:  # a name is at the end of the run
         toks.pop(0)
     return " ".join(_tidy(t) for t in toks)
+
+
+def name_start(raw: str) -> int:
+    """Characters of raw before its first word that can belong to a name ("Namun Hendra" -> 6)."""
+    lists = _lists()
+    pos = 0
+    for m in re.finditer(r"\S+", raw):
+        t = m.group().strip(_PUNCT)
+        if _key(t) not in lists["function"] and t not in lists["connector"]:
+            return m.start()
+        pos = m.end()
+    return pos
 
 
 def looks_like_person(name: str) -> bool:

@@ -14,8 +14,10 @@ from functools import cache
 from bot.text.names import TOKEN, UPPER, word_lists
 
 # A sentence may end at . ! ? or … (optionally followed by closing quotes) before whitespace and a capital,
-# a digit or an opening quote; paragraph breaks always end one.
-_END = re.compile(rf"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[{UPPER}0-9])|\n\s*\n")
+# a digit, an opening quote or a lowercase honorific; paragraph breaks always end one.
+# Lowercase honorifics ("dr.", "drg.") open a sentence too.
+_LOWER_TITLES = "|".join(sorted(t for t in word_lists("names.txt")["honorific"] if t.islower()))
+_END = re.compile(rf"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?(?:[{UPPER}0-9]|(?:{_LOWER_TITLES})\.))|\n\s*\n")
 _CLOSERS = "\"'”’)]"
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([\w.'’-]*\w)\.$")  # the word a full stop ends: "Rep", "U.S", "F"
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")  # "U.S", "S.H", "M.Si", "Ph.D", "a.m"
