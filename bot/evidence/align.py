@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.evidence.vocab import territory_forms
+from bot.text.cldr import territory_forms
 from bot.text.tokens import STOP, english_forms, expand_terms, phrases, stem, words
 
 MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form

@@ -60,7 +60,8 @@ _RELATIVE = (
     r"(?:pagi|siang|sore|malam) hari"
 )
 _YEAR = r"\b(?:1[5-9]|20)\d{2}(?:an|s)?\b"
-_CLOCK = r"\b(?:pukul|jam|at)?\s?\d{1,2}[.:]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|WIB|WITA|WIT|GMT|UTC)?"
+_TZ = r"(?:a\.?m\.?|p\.?m\.?|WIB|WITA|WIT|GMT|UTC)"
+_CLOCK = rf"\b(?:(?:pukul|jam|at)\s?\d{{1,2}}[.:]\d{{2}}(?!\d)(?:\s?{_TZ})?|\d{{1,2}}[.:]\d{{2}}(?!\d)\s?{_TZ})"
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|billion|dozens?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"

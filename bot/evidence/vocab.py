@@ -12,31 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from babel import Locale
+from bot.text.cldr import territory_forms
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MIN_FUZZY = 5  # words at least this long may differ by one letter ("Rusia" / "Russia")
-
-
-@lru_cache(maxsize=1)
-def territory_forms() -> dict[str, frozenset[str]]:
-    """Lower-cased word of a territory, month or weekday name -> the words of its names in English and Indonesian."""
-    by_code: dict[str, set[str]] = {}
-    for lang in ("en", "id"):
-        loc = Locale(lang)
-        for code, name in loc.territories.items():
-            by_code.setdefault(str(code), set()).add(str(name).lower())
-        for kind, table in (("month", loc.months), ("day", loc.days)):  # March / Maret, Tuesday / Selasa
-            for width in ("wide", "abbreviated"):
-                for key, name in table["format"][width].items():
-                    by_code.setdefault(f"{kind}-{key}", set()).add(str(name).lower().rstrip("."))
-    out: dict[str, set[str]] = {}
-    for variants in by_code.values():
-        words = {w for v in variants for w in _WORD.findall(v)}
-        for v in variants:
-            for w in _WORD.findall(v):
-                out.setdefault(w, set()).update(words)
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _deletes(word: str) -> set[str]:

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.text.cldr import territory_forms
+
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 STOP = frozenset(
@@ -101,5 +103,6 @@ def expand_terms(terms: list[str]) -> list[set[str]]:
         for form in [f for part in (t, *t.split("-")) if part for f in english_forms(part)]:
             for v in lex.get(form, []):
                 variants.add(stem(v))
+            variants |= {stem(v) for v in territory_forms().get(form, ())}  # Russia / Rusia, from CLDR
         out.append(variants)
     return out
