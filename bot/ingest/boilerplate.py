@@ -47,6 +47,8 @@ _SHAPES = [
         r"^[a-z]{1,4}/[a-z]{1,4}(\s*\([^)]*\))?$",  # initials credit "ab/cd (AP, Reuters)"
     )
 ]
+# "© 2024 X", "Copyright (c) X", "Hak cipta © X": the sign or a year must follow, so "Copyright lawsuits..." is prose
+_COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|(copyright|hak cipta)\s*(©|\(c\)|\d{4}))", re.I)
 _CAPS_CREDIT = re.compile(r"^[A-Z][A-Z&.]{1,15}(?:\s*/\s*[\w .]{2,40})?$")  # "REUTERS", "AFP/John Doe"
 
 
@@ -106,6 +108,8 @@ def is_furniture(line: str) -> bool:
     ):
         return True
     stripped = line.strip()
+    if _COPYRIGHT.match(k):
+        return True
     if _CAPS_CREDIT.match(stripped) and not _SENTENCE_END.search(stripped):
         return True
     return any(rx.match(k) for rx in _SHAPES)
@@ -118,10 +122,11 @@ def is_end_heading(line: str) -> bool:
     if not k or words > 20 or _SENTENCE_END.search(line.strip()) and words > 6:
         return False
     lists = word_lists()
-    if k in lists.end or k.startswith(("©", "copyright")):
+    if k in lists.end or _COPYRIGHT.match(k):
         return True
-    # "Editor's picks Storm hits coast" is the heading run into its first link; "Related: X" is one inline link
-    return any(_starts_with(k, p) and k[len(p) : len(p) + 1] != ":" for p in lists.end)
+    # "Editor's picks Storm hits coast" is the heading run into its first link; "Related: X" is one inline link;
+    # a one-word heading ("Recommended") only counts alone, "Recommended changes to the law" is a body line
+    return any(" " in p and _starts_with(k, p) and k[len(p) : len(p) + 1] != ":" for p in lists.end)
 
 
 def is_prose(line: str) -> bool:
