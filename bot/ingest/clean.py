@@ -86,7 +86,7 @@ def clean_text(raw: str, title_hint: str | None = None, stats: LineStats | None 
     header_keys: set[str] = set()
     texts = dict(kept)
     for i in range(cut):
-        if (furniture[i] or i in in_links) and not body:
+        if (furniture[i] or i in in_links) and not body and lines[i] != title:
             header.append(lines[i])  # near the top, dropped lines are mastheads, datelines and bylines
         if i not in kept_at:
             continue
