@@ -16,7 +16,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from bot.text.names import TOKEN, is_place, looks_like_person, name_start, person_name, places_in, word_lists
+from bot.text.names import (
+    TOKEN,
+    has_title,
+    is_place,
+    looks_like_person,
+    name_start,
+    person_name,
+    places_in,
+    word_lists,
+)
 from bot.text.sentences import split_sentences
 
 # Lowercase words a role description may use between a verb and a name ("kata pengamat politik Budi"),
@@ -49,21 +58,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     before, after, adverbs = _alt(verbs["before"]), _alt(verbs["after"]), _alt(verbs["adverb"])
     name = rf"(?P<name>{TOKEN}(?:[ \t]+(?:(?:{_alt(names['connector'])})[ \t]+)?{TOKEN})*)"  # never spans lines
     start = r"(?<![\w'’.-])"
-    appositive = r"(?:,[ \t]+(?=[a-z\d]|[A-Z]-)[^,“”\"()\n]{2,120}?,)?"  # "Jordan, 59, a Republican, said"
+    degree = r"(?:[A-Z][A-Za-z]{0,3}\.){1,3}"  # "M.Si.", "Ph.D.", "Jr."
+    # "Jordan, 59, a Republican, said" / "Sutopo Wibowo, M.Si., menilai"
+    appositive = rf"(?:,[ \t]+(?:(?=[a-z\d]|[A-Z]-)[^,“”\"()\n]{{2,120}}?|{degree}(?:,[ \t]+{degree})*),)?"
+    # after an office, the person may follow in commas: "menurut Kepala Dinas (DPU) Kota X, Budi Santoso,"
+    named_after = (
+        rf"(?:[ \t]*\([^()\n]{{1,20}}\))?(?:[ \t]+{TOKEN})*(?:,[ \t]+(?P<apposed>{TOKEN}(?:[ \t]+{TOKEN})*)(?=[,.]|$))?"
+    )
     pronoun = _alt(verbs["pronoun"])
     return {
         "before": re.compile(
-            rf"{start}{name}(?:[ \t]*\([^()\n]{{1,40}}\))?{appositive}[ \t]+(?:(?:{adverbs})[ \t]+){{0,2}}"
+            rf"{start}{name}(?:[ \t]*\([^()\n]{{1,40}}\))?{appositive},?[ \t]+(?:(?:{adverbs})[ \t]+){{0,2}}"
             rf"(?P<verb>{before})\b"
         ),
-        "after": re.compile(rf"(?:^|(?<=[,;:\"“”'’—–?!-]))[ \t]*(?P<verb>{after})[ \t]+{_ROLE}{name}"),
-        "according": re.compile(rf"\b(?P<verb>[Mm]enurut|[Aa]ccording[ \t]+to)[ \t]+{_ROLE}{name}"),
+        "after": re.compile(rf"(?:^|(?<=[,;:\"“”'’—–?!-]))[ \t]*(?P<verb>{after})[ \t]+{_ROLE}{name}{named_after}"),
+        "according": re.compile(rf"\b(?P<verb>[Mm]enurut|[Aa]ccording[ \t]+to)[ \t]+{_ROLE}{name}{named_after}"),
         "pronoun": re.compile(
             rf"\b(?:(?:{after})nya\b|(?:{after})[ \t]+(?:dia|beliau)\b"
             rf"|(?i:{pronoun})[ \t]+(?:(?:{adverbs})[ \t]+){{0,2}}(?:{before})\b)"
         ),
-        "intro": re.compile(rf"{start}{name},[ \t]+(?P<next>[a-z]\w*)"),
-        "lead": re.compile(rf"^[\"“‘']?{name}"),
+        "intro": re.compile(rf"{start}{name},[ \t]+(?:[A-Z]-[\w.]+,[ \t]+)?(?P<next>[a-z]\w*)"),
+        "titled": re.compile(rf"{start}{name}"),
     }
 
 
@@ -91,7 +106,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def attributions(sentence: str) -> list[Attribution]:
-    """Reporting clauses in one sentence, those outside quotation marks first, each in reading order."""
+    """Reporting clauses in one sentence outside its quotation marks, in reading order."""
     found: list[Attribution] = []
     pats = _patterns()
     for kind in ("before", "after", "according"):
@@ -99,9 +114,12 @@ def attributions(sentence: str) -> list[Attribution]:
             raw = m.group("name")
             role = m.groupdict().get("role") or ""
             who = person_name(raw, titled=bool(role.strip()), places=places_in(sentence))
+            name_end = m.start("name") + len(raw.rstrip("."))
+            apposed = m.groupdict().get("apposed")
+            if apposed and (role.strip() or has_title(raw) or not who) and person_name(apposed):
+                who, name_end = person_name(apposed), m.start("apposed") + len(apposed.rstrip("."))
             if not who:
                 continue
-            name_end = m.start("name") + len(raw.rstrip("."))
             if kind == "before":
                 before_name = sentence[: m.start("name")].rstrip()
                 if before_name.split()[-1:] in (["in"], ["di"], ["at"], ["from"], ["ke"]):
@@ -111,8 +129,8 @@ def attributions(sentence: str) -> list[Attribution]:
                 found.append(Attribution(who, m.start("name") + name_start(raw), m.end("verb")))
             else:
                 found.append(Attribution(who, m.start("verb"), name_end))
-    quotes = _quoted(sentence)
-    found.sort(key=lambda a: (_inside(quotes, a.start, a.end), a.start))
+    quotes = _quoted(sentence)  # a clause inside quotation marks is the quoted person's, not the source's
+    found = sorted((a for a in found if not _inside(quotes, a.start, a.end)), key=lambda a: a.start)
     kept: list[Attribution] = []
     for a in found:  # one clause, one speaker
         if not any(a.start < k.end and k.start < a.end for k in kept):
@@ -136,11 +154,10 @@ def _introduced(sentence: str) -> list[str]:
         who = person_name(m.group("name"), places=places)
         if who and m.group("next") not in _INTRO_STOP and not _inside(quotes, m.start(), m.end()):
             out.append((m.start(), who))
-    lead = pats["lead"].match(sentence)
-    if lead:
-        who = person_name(lead.group("name"), places=places)
-        if who and who != lead.group("name").rstrip(".") and not _inside(quotes, 0, lead.end()):
-            out.append((lead.start(), who))
+    for m in pats["titled"].finditer(sentence):
+        who = person_name(m.group("name"), places=places)
+        if who and has_title(m.group("name")) and not _inside(quotes, m.start(), m.end()):
+            out.append((m.start(), who))
     return [who for _, who in sorted(out) if looks_like_person(who)]
 
 
@@ -152,12 +169,10 @@ def resolve_previous(doc_text: str, before: int) -> str | None:
         sent = doc_text[s:e]
         named = attributions(sent)
         if named:
-            quotes = _quoted(sent)
-            outside = [a for a in named if not _inside(quotes, a.start, a.end)] or named
-            return max(outside, key=lambda a: a.start).speaker
+            return named[-1].speaker
         introduced = _introduced(sent)
         if introduced:
-            return introduced[-1]
+            return introduced[0]  # the sentence's subject comes first
     return None
 
 
@@ -173,8 +188,6 @@ def full_name(short: str, doc_text: str) -> str:
     """ "Clyburn" -> "Jim Clyburn": the article's most frequent fuller spelling, titles and places dropped;
     a family name that comes first ("Kim", "Lim") takes the commonest name it starts."""
     toks = short.split()
-    if is_place(short):
-        return short  # a country said it: "Korea Utara" needs no fuller spelling
     places = places_in(doc_text)
     text = "\n".join("" if _headline(line) else line for line in doc_text.split("\n"))
     connect = _alt(word_lists("names.txt")["connector"])
@@ -182,8 +195,8 @@ def full_name(short: str, doc_text: str) -> str:
     lead = rf"(?<![\w'’.-])((?:{TOKEN}[ \t]+(?:(?:{connect})[ \t]+)?){{1,6}})"
     for m in re.finditer(rf"{lead}{re.escape(toks[-1])}(?![\w'’-])", text):
         cand = person_name(m.group(0), places=places)
-        if cand and cand != short and cand.split()[-len(toks) :] == toks and len(cand.split()) <= 4:
-            ending[cand] += 1
+        if cand and cand != short and cand.split()[-len(toks) :] == toks and looks_like_person(cand):
+            ending[cand] += 1  # "Jim Jordan" for "Jordan", never "Partai Buruh Korea Utara" for "Korea Utara"
     starting: Counter[str] = Counter()
     if len(toks) == 1:
         for m in re.finditer(rf"(?<![\w'’.-]){re.escape(short)}(?:[ \t]+{TOKEN}){{1,2}}", text):
@@ -205,18 +218,38 @@ def _trailing(sentence: str, start: int) -> bool:
     return len(head) > 3 and head[-1] in ",”\"’'?!—–-:"
 
 
+def _opens_quote(sentence: str) -> bool:
+    return sentence[:1] == "“" or (sentence[:1] == '"' and sentence[1:2] not in ("", " "))
+
+
 def closing_speaker(doc_text: str, after: int) -> str | None:
-    """For a quote or a statement split over sentences: the '...," kata X' that closes it later in the same
-    paragraph, after offset `after`. A clause that opens a new statement ("Lim mengatakan ...") stops the
-    search; a closing pronoun ('...," katanya') resolves backwards."""
+    """The speaker of a sentence that has no clause of its own (it ends at offset `after`): the '...," kata X'
+    that closes its quote or statement later in the same paragraph, else, for a quotation, the clause of the
+    sentence just before it ('"Why?" Mr. Clyburn said. "Nobody explained it."'). A new quote or a clause that
+    opens a new statement ("Lim mengatakan ...") ends the search; a pronoun clause resolves backwards."""
     end_m = _PARAGRAPH_END.search(doc_text, after)
     end = end_m.start() if end_m else len(doc_text)
     for s, e in split_sentences(doc_text, after, end):
         sent = doc_text[s:e]
+        if _opens_quote(sent):
+            break  # a new quote: its clause is not this sentence's
         found = attributions(sent)
+        pron = _patterns()["pronoun"].search(sent)
         if found:
             return found[0].speaker if _trailing(sent, found[0].start) else None
-        pron = _patterns()["pronoun"].search(sent)
         if pron:
             return resolve_previous(doc_text, after) if _trailing(sent, pron.start()) else None
+    starts = [m.end() for m in _PARAGRAPH_END.finditer(doc_text, 0, after)]
+    before = split_sentences(doc_text, starts[-1] if starts else 0, after)
+    if not before or not _opens_quote(doc_text[before[-1][0] : before[-1][1]]):
+        return None
+    for s, e in reversed(before[:-1]):  # a quote that goes on after its speaker's clause
+        sent = doc_text[s:e]
+        found = attributions(sent)
+        if found:
+            return found[-1].speaker
+        if pronoun_speaker(sent):
+            return resolve_previous(doc_text, s)
+        if not _opens_quote(sent):
+            break
     return None

@@ -21,6 +21,7 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 TOKEN = rf"(?:(?:al|el|bin|ibn)-)?[{UPPER}][\w'’.-]*"
 _PUNCT = ",;:()[]\"“”‘’'!?"
 _LOCATIVE = re.compile(rf"\b(?:di|ke|in|at|near|outside|inside)\s+({TOKEN})")
+_PARTY = re.compile(r"[A-Z]-[\w.]+")
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,6}}")
 _LOCALES = ("en", "id", "ms")  # Malay adds the spellings Indonesian writers also use ("Cina")
 
@@ -174,7 +175,7 @@ def person_name(raw: str, titled: bool = False, places: Collection[str] = ()) ->
     """
     lists = _lists()
     toks = [t.strip(_PUNCT) for t in raw.split()]
-    toks = [t for t in toks if t]
+    toks = [t for t in toks if t and not _PARTY.fullmatch(t)]  # "R-Ohio", "D-N.Y.": a party and state
     ends = [j for j, t in enumerate(toks[:-1]) if t.endswith(".") and not _abbreviation(_key(t))]
     if ends:  # "Ohio. Jordan": a full stop that is no abbreviation ended a sentence
         toks = toks[ends[-1] + 1 :]
@@ -191,8 +192,9 @@ def person_name(raw: str, titled: bool = False, places: Collection[str] = ()) ->
             i += 1
     titled = titled or cut > 0
     toks = toks[cut:]
-    for j, t in enumerate(toks):  # "Jordan of Ohio" -> "Jordan"; "Bank of ...", "Secretary of State" stay
-        if not titled and t in ("of", "for") and j and _key(toks[j - 1]) not in lists["institution"]:
+    keep = lists["institution"] | lists["portfolio"]
+    for j, t in enumerate(toks):  # "Lee of Georgetown University" -> "Lee"; "Bank of ...", "Secretary of" stay
+        if t in ("of", "for") and j and _key(toks[j - 1]) not in keep and not _match(_titles(), toks, j - 1):
             toks = toks[:j]
             break
     if titled and not honorific and is_place(" ".join(_key(t) for t in toks)):
@@ -208,6 +210,12 @@ def person_name(raw: str, titled: bool = False, places: Collection[str] = ()) ->
     while sum(t not in lists["connector"] for t in toks) > 4:  # a name is at the end of the run
         toks.pop(0)
     return " ".join(_tidy(t) for t in toks)
+
+
+def has_title(raw: str) -> bool:
+    """Whether a title or office stands before a name in raw ("Sen. Chuck Schumer", "Profesor Budi")."""
+    toks = [t.strip(_PUNCT) for t in raw.split()]
+    return any((n := _match(_titles(), toks, i)) > 0 and i + n < len(toks) for i in range(len(toks)))
 
 
 def name_start(raw: str) -> int:

@@ -160,9 +160,32 @@ def test_a_country_is_a_name_after_an_honorific() -> None:
     assert first("Sen. Chad Whitaker said the vote was close.").speaker == "Chad Whitaker"
 
 
-def test_outside_the_quote_comes_first() -> None:
-    found = attributions('"Morgan said he would win," Ellis said.')
-    assert [a.speaker for a in found] == ["Ellis", "Morgan"]
+def test_a_clause_inside_the_quote_is_not_the_source() -> None:
+    assert [a.speaker for a in attributions('"Morgan said he would win," Ellis said.')] == ["Ellis"]
+    assert attributions('"Nobody has explained it to the committee."') == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Menurut Kepala Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Lereng, Akhmad Santosa, "
+            "sebanyak 2.300 warga mengungsi.",
+            "Akhmad Santosa",
+        ),
+        ("Kepala Dinas Kesehatan, Ratna Dewi, mengatakan stok vaksin cukup.", "Ratna Dewi"),
+        (
+            "Pengamat dari Institut Teknologi Lereng, Dr. Ir. Sutopo Wibowo, M.Si., menilai banjir akibat alih "
+            "fungsi lahan.",
+            "Sutopo Wibowo",
+        ),
+        ("Sen. Chuck Whitfield, D-N.Y., said the effort was a stunt.", "Chuck Whitfield"),
+        ('Prof. Susan Lee of Harlow University warned that "the precedent is dangerous."', "Susan Lee"),
+        ("“Kami siap,” ujar Gubernur Ridwan Kamil, Senin (12/3).", "Ridwan Kamil"),
+    ],
+)
+def test_names_around_offices_commas_and_degrees(sentence: str, speaker: str) -> None:
+    assert first(sentence).speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -244,6 +267,20 @@ def test_closing_stops_at_a_new_statement_and_at_the_paragraph() -> None:
     assert closing_speaker(doc, doc.index("\n\n")) is None
 
 
+def test_a_new_quote_does_not_close_the_narrative_before_it() -> None:
+    doc = 'Democrats disagreed. "Why was that money sitting in the bank?" Mr. Clyburn said.\n\nNext.'
+    assert closing_speaker(doc, doc.index(' "Why')) is None
+
+
+def test_a_quote_after_its_speakers_quote_goes_on_with_that_speaker() -> None:
+    doc = 'Democrats disagreed. "Why was that money sitting in the bank?" Mr. Clyburn said. "Nobody explained it."'
+    assert closing_speaker(doc, len(doc)) == "Clyburn"
+    doc = "“Semua habis,” kata Siti Khodijah. “Tidak ada yang tersisa.”\n\nBantuan tiba."
+    assert closing_speaker(doc, doc.index("\n\n")) == "Siti Khodijah"
+    doc = "Harga naik, kata Siti Khodijah. Pasar sepi.\n\nBantuan tiba."
+    assert closing_speaker(doc, doc.index("\n\n")) is None  # a plain sentence is not a continued quote
+
+
 def test_closing_pronoun_resolves_backwards() -> None:
     doc = "Wiryo Santoso, kepala desa, memeriksa tanggul. “Tanggul ini retak. Harus segera diperbaiki,” katanya."
     assert closing_speaker(doc, doc.index(" Harus")) == "Wiryo Santoso"
@@ -256,6 +293,8 @@ def test_full_name_takes_the_articles_spelling_without_titles() -> None:
     assert full_name("Kamil", doc) == "Ridwan Kamil"
     doc = "Menteri Luar Negeri Arif Wicaksono tiba. Wicaksono mengatakan kunjungan berjalan baik."
     assert full_name("Wicaksono", doc) == "Arif Wicaksono"
+    doc = 'Rep. Jim Jordan, R-Ohio, spoke. "We will see," Jordan told a radio host.'
+    assert full_name("Jordan", doc) == "Jim Jordan"  # a name that is also a country still gets its full spelling
 
 
 def test_full_name_for_a_family_name_first() -> None:
