@@ -132,7 +132,7 @@ class HybridRetriever:
         vec = self.embeddings.embed_query(query)
         hits = self.retrieve(query, k=chunks or max(k, 8), query_vector=vec)
         groups = query_groups(query)
-        top = hits[0].score if hits else 1.0
+        top = (hits[0].score if hits else 0.0) or 1.0  # a zero top score (no match at all) must not divide
         cands: dict[tuple[str, int, int], dict[str, float]] = {}
         for h in hits:
             for s, e, stems, context in self._sentences_of(h.doc):
