@@ -102,6 +102,19 @@ def rank(
     return [x for x in scored if x[2]["slot"]] if q.qtype in STRICT_TYPES else scored
 
 
+def _prefer_body(
+    scored: list[tuple[float, SentenceHit, dict[str, float]]],
+) -> tuple[float, SentenceHit, dict[str, float]]:
+    """A headline names the topic; the body sentence that states the fact is the better quote when it is
+    nearly as likely (half the headline's probability or more, same article)."""
+    p, first, feats = scored[0]
+    if feats.get("title"):
+        for cand in scored[1:]:
+            if cand[1].doc.doc_id == first.doc.doc_id and cand[0] >= 0.5 * p and not cand[2].get("title"):
+                return cand
+    return scored[0]
+
+
 def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf: dict[str, float]) -> Answer:
     """Pick the sentence the evidence model trusts most, or say plainly that the sources do not say."""
     t = _TEXT[q.lang if q.lang in _TEXT else "en"]
@@ -121,7 +134,9 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
     scored = rank(q, hits, idf, model)
     if not scored or model.confident([(p, f) for p, _, f in scored]) < model.threshold:
         return none(t["weak"])
-    p, first, _ = scored[0]
+    p, first, feats = _prefer_body(scored)
+    if feats["focus"] == 0 and first.doc.lang == q.lang:
+        return none(t["weak"])  # the sentence has the names but says nothing of what is asked ("gaji", "veto")
     citations: list[Citation] = []
     parts: list[str] = []
     if q.qtype == "who_said":  # "who said X" names the speaker; a plain "who" names the person the sentence gives

@@ -1,0 +1,56 @@
+"""External suites: loading, answer matching, the gold sentence at an offset, metrics and the report table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import BadInput
+from bot.evaluation.suite_run import metrics, table
+from bot.evaluation.suites import SuiteItem, gold_sentence, holds, is_answer, load, names
+
+
+def test_holds_ignores_case_punctuation_and_spacing() -> None:
+    assert holds("It cost 14 million euros, the council said.", ["14  Million"])
+    assert not holds("It cost 140 million euros.", ["14 million"])
+
+
+def test_gold_sentence_is_the_one_holding_the_offset(tmp_path: Path) -> None:
+    text = "Title\n\nThe bridge opened in 1932. It was closed on March 3 for repairs. Traffic resumed later."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    item = SuiteItem(
+        "x", "When was it closed?", "en", True, ["March 3"], source="a.txt", answer_start=text.index("March 3")
+    )
+    gold = gold_sentence(tmp_path, item)
+    assert gold == "It was closed on March 3 for repairs."
+    assert is_answer("It was closed on March 3 for repairs.", "a.txt", item, gold)
+    assert not is_answer("The bridge opened in 1932.", "a.txt", item, gold)
+    assert not is_answer("It was closed on March 3 for repairs.", "b.txt", item, gold)  # right words, other article
+
+
+def test_metrics_count_refusals_and_abstentions_separately() -> None:
+    rows = [
+        {"answerable": True, "answered": True, "right": True, "cited_right": True, "baseline_right": True},
+        {"answerable": True, "answered": False, "right": False, "cited_right": False, "baseline_right": True},
+        {"answerable": False, "answered": False, "right": False, "cited_right": False, "baseline_right": False},
+        {"answerable": False, "answered": True, "right": False, "cited_right": False, "baseline_right": False},
+    ]
+    m = metrics(rows)
+    assert m["accuracy"] == 0.5 and m["false_refusal"] == 0.5 and m["abstention"] == 0.5
+    assert m["baseline_accuracy"] == 0.5 and m["baseline_answered_right"] == 1.0
+    md = table([{"suite": "s", "split": "dev", "metrics": m}])
+    assert md.splitlines()[2].startswith("| s | dev | 4 | 0.50")
+
+
+def test_every_shipped_suite_loads_with_disjoint_splits() -> None:
+    for name in [n for n in names() if n != "fresh"]:
+        dev, dev_corpus = load(name, "dev")
+        held, held_corpus = load(name, "heldout")
+        assert dev and held
+        assert not {p.name for p in dev_corpus.iterdir()} & {p.name for p in held_corpus.iterdir()}
+
+
+def test_unknown_suite_is_a_one_line_error() -> None:
+    with pytest.raises(BadInput, match="unknown suite"):
+        load("no-such-suite", "dev")
