@@ -83,14 +83,14 @@ def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int,
     raw.text, masked = mask_pii(raw.text)  # before anything else sees it, metadata included
     cleaned = clean_text(raw.text, title_hint=raw.meta.get("title"))
     body, notes = _body(cleaned.body, cleaned.title, raw.text)
-    raw.warnings += notes
+    raw.warnings += list(cleaned.warnings) + notes
     text = f"{cleaned.title}\n\n{body}" if cleaned.title else body
     title = cleaned.title
     doc = DocumentRecord(
         doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         text=text,
         title=title,
-        outlet=detect_outlet(raw.text + "\n" + "\n".join(cleaned.tail), raw.meta.get("sitename")),
+        outlet=detect_outlet(raw.text + "\n" + "\n".join(cleaned.tail), raw.meta.get("sitename"), raw.meta.get("url")),
         url=raw.meta.get("url"),
         source=raw.source,
         published=detect_date(cleaned, raw.meta.get("date")),
