@@ -56,14 +56,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """The reporting-clause patterns, built once from the data files."""
     verbs, names = word_lists("reporting.txt"), word_lists("names.txt")
     before, after, adverbs = _alt(verbs["before"]), _alt(verbs["after"]), _alt(verbs["adverb"])
-    name = rf"(?P<name>{TOKEN}(?:[ \t]+(?:(?:{_alt(names['connector'])})[ \t]+)?{TOKEN})*)"  # never spans lines
+    # at most eight words (a longer capitalised run is a list, and the bound keeps matching linear)
+    name = rf"(?P<name>{TOKEN}(?:[ \t]+(?:(?:{_alt(names['connector'])})[ \t]+)?{TOKEN}){{0,7}})"  # never spans lines
     start = r"(?<![\w'’.-])"
     degree = r"(?:[A-Z][A-Za-z]{0,3}\.){1,3}"  # "M.Si.", "Ph.D.", "Jr."
     # "Jordan, 59, a Republican, said" / "Sutopo Wibowo, M.Si., menilai"
     appositive = rf"(?:,[ \t]+(?:(?=[a-z\d]|[A-Z]-)[^,“”\"()\n]{{2,120}}?|{degree}(?:,[ \t]+{degree})*),)?"
     # after an office, the person may follow in commas: "menurut Kepala Dinas (DPU) Kota X, Budi Santoso,"
     named_after = (
-        rf"(?:[ \t]*\([^()\n]{{1,20}}\))?(?:[ \t]+{TOKEN})*(?:,[ \t]+(?P<apposed>{TOKEN}(?:[ \t]+{TOKEN})*)(?=[,.]|$))?"
+        rf"(?:[ \t]*\([^()\n]{{1,20}}\))?(?:[ \t]+{TOKEN}){{0,6}}"
+        rf"(?:,[ \t]+(?P<apposed>{TOKEN}(?:[ \t]+{TOKEN}){{0,4}})(?=[,.]|$))?"
     )
     pronoun = _alt(verbs["pronoun"])
     return {
@@ -74,8 +76,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "after": re.compile(rf"(?:^|(?<=[,;:\"“”'’—–?!-]))[ \t]*(?P<verb>{after})[ \t]+{_ROLE}{name}{named_after}"),
         "according": re.compile(rf"\b(?P<verb>[Mm]enurut|[Aa]ccording[ \t]+to)[ \t]+{_ROLE}{name}{named_after}"),
         "pronoun": re.compile(
-            rf"\b(?:(?:{after})nya\b|(?:{after})[ \t]+(?:dia|beliau)\b"
-            rf"|(?i:{pronoun})[ \t]+(?:(?:{adverbs})[ \t]+){{0,2}}(?:{before})\b)"
+            # "..., katanya" / "...,” ujar dia" close a statement ("lebih jelasnya" is no clause); "he said" anywhere
+            rf"(?:(?<=[,;:\"“”'’—–?!-])[ \t]*(?:(?:{after})nya\b|(?:{after})[ \t]+(?:dia|beliau)\b)"
+            rf"|\b(?i:{pronoun})[ \t]+(?:(?:{adverbs})[ \t]+){{0,2}}(?:{before})\b)"
         ),
         "intro": re.compile(rf"{start}{name},[ \t]+(?:[A-Z]-[\w.]+,[ \t]+)?(?P<next>[a-z]\w*)"),
         "titled": re.compile(rf"{start}{name}"),
@@ -109,11 +112,12 @@ def attributions(sentence: str) -> list[Attribution]:
     """Reporting clauses in one sentence outside its quotation marks, in reading order."""
     found: list[Attribution] = []
     pats = _patterns()
+    places = places_in(sentence)
     for kind in ("before", "after", "according"):
         for m in pats[kind].finditer(sentence):
             raw = m.group("name")
             role = m.groupdict().get("role") or ""
-            who = person_name(raw, titled=bool(role.strip()), places=places_in(sentence))
+            who = person_name(raw, titled=bool(role.strip()), places=places)
             name_end = m.start("name") + len(raw.rstrip("."))
             apposed = m.groupdict().get("apposed")
             if apposed and (role.strip() or has_title(raw) or not who) and person_name(apposed):

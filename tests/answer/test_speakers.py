@@ -212,6 +212,7 @@ def test_pronoun_clauses(sentence: str) -> None:
 def test_plain_sentences_have_no_pronoun_clause() -> None:
     assert not pronoun_speaker("The bridge reopened on Monday after repairs.")
     assert not pronoun_speaker("Jembatan itu dibuka kembali pada Senin.")
+    assert not pronoun_speaker("Untuk lebih jelasnya, silakan baca laporan tahunan.")
 
 
 def test_katanya_resolves_backwards_across_sentences() -> None:
@@ -343,6 +344,43 @@ def test_who_said_on_a_whole_article() -> None:
     assert who("floods every winter") == "Tomas Brenner"
     assert who("nine times a year") == "Mira Osei"
     assert who("Harbor council approves") is None
+
+
+def test_who_said_on_a_whole_indonesian_article() -> None:
+    doc = (
+        "Banjir Rendam Tiga Kecamatan, Warga Mengungsi\n\n"
+        "LERENG, WARTA PESISIR — Banjir merendam tiga kecamatan di Kabupaten Lereng sejak Sabtu (12/3) malam.\n\n"
+        "Gubernur Jawa Tengah Bagus Pranoto meninjau lokasi pengungsian pada Minggu pagi. “Kami sudah menyiapkan "
+        "dapur umum. Bantuan logistik akan terus dikirim,” ujar Bagus.\n\n"
+        "Menurut Kepala Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Lereng, Akhmad Santosa, sebanyak "
+        "2.300 warga mengungsi. Ia menambahkan bahwa dua orang dilaporkan hilang.\n\n"
+        "“Pencarian masih dilakukan oleh tim SAR gabungan,” katanya.\n\n"
+        "Pengamat tata kota dari Institut Teknologi Lereng, Dr. Ir. Sutopo Wibowo, M.Si., menilai banjir ini "
+        "akibat alih fungsi lahan. “Daerah resapan terus berkurang. Tanpa penataan ulang, banjir akan berulang,” "
+        "tuturnya.\n\n"
+        "Warga bernama Siti Khodijah (45) kehilangan barang dagangannya. “Semua habis,” kata Siti sambil menangis. "
+        "“Tidak ada yang tersisa.”"
+    )
+
+    def who(fragment: str) -> str | None:
+        s, e = next((s, e) for s, e in split_sentences(doc) if fragment in doc[s:e])
+        found = attributions(doc[s:e])
+        if found:
+            return full_name(found[0].speaker, doc)
+        name = resolve_previous(doc, s) if pronoun_speaker(doc[s:e]) else closing_speaker(doc, e)
+        return full_name(name, doc) if name else None
+
+    assert who("menyiapkan dapur umum") == "Bagus Pranoto"
+    assert who("Bantuan logistik") == "Bagus Pranoto"
+    assert who("2.300 warga") == "Akhmad Santosa"
+    assert who("dua orang dilaporkan hilang") == "Akhmad Santosa"
+    assert who("tim SAR gabungan") == "Akhmad Santosa"
+    assert who("alih fungsi lahan") == "Sutopo Wibowo"
+    assert who("Daerah resapan") == "Sutopo Wibowo"
+    assert who("banjir akan berulang") == "Sutopo Wibowo"
+    assert who("Semua habis") == "Siti Khodijah"
+    assert who("Tidak ada yang tersisa") == "Siti Khodijah"
+    assert who("Banjir merendam tiga kecamatan") is None
 
 
 def test_bot_knows_no_story() -> None:
