@@ -1,6 +1,6 @@
 """Who said it: reporting clauses in English and Indonesian news, resolved to a name the article spells out.
 
-The speaker may come before the verb ("Jordan said", "Merrill wrote:", "Lim mengatakan", "Budi, seorang
+The speaker may come before the verb ("Jordan said", "Merrill wrote:", "Park mengatakan", "Budi, seorang
 guru, menambahkan"), after it behind a quote or a comma ('"...," said Rep. Jim Jordan', '"...?" tanya Ani',
 "..., ujar Gubernur ... Ridwan Kamil"), or after "according to"/"menurut". Pronoun clauses ("he added",
 "katanya", "ujarnya") name nobody, so they resolve to the person quoted or introduced just before; a quote
@@ -42,8 +42,11 @@ _QUOTE_MARKS = '“”"'
 
 @dataclass
 class Attribution:
+    """One reporting clause: who is named as the source, and where the clause stands, so an answer can cite
+    the sentence and still say which words named the speaker."""
+
     speaker: str
-    start: int  # offsets of the reporting clause ("said Rep. Jim Jordan", "Lim mengatakan") in the sentence
+    start: int  # offsets of the reporting clause ("said Rep. Jim Jordan", "Park mengatakan") in the sentence
     end: int
 
 
@@ -127,9 +130,9 @@ def attributions(sentence: str) -> list[Attribution]:
             if kind == "before":
                 before_name = sentence[: m.start("name")].rstrip()
                 if before_name.split()[-1:] in (["in"], ["di"], ["at"], ["from"], ["ke"]):
-                    continue  # "analysts in Washington said": a place, not the speaker
+                    continue  # "analysts in Nairobi said": a place, not the speaker
                 if is_place(who) and before_name and before_name[-1] not in ',;:“"(':
-                    continue  # "media pemerintah Rusia menyebutkan": the country qualifies the speaker
+                    continue  # "media pemerintah Prancis menyebutkan": the country qualifies the speaker
                 found.append(Attribution(who, m.start("name") + name_start(raw), m.end("verb")))
             else:
                 found.append(Attribution(who, m.start("verb"), name_end))
@@ -181,7 +184,7 @@ def resolve_previous(doc_text: str, before: int) -> str | None:
 
 
 def _headline(line: str) -> bool:
-    """A title-cased line ("Wali Kota Sambut Menteri di ...", "Jordan Says Clinton Knew"): its capitals are no names."""
+    """A title-cased line ("Wali Kota Tinjau Pasar di ...", "Jordan Says Clinton Knew"): its capitals are no names."""
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     if not 3 <= len(words) <= 20 or line.rstrip().endswith(".") or ". " in line:
         return False  # headlines are short and end without a full stop
@@ -190,7 +193,7 @@ def _headline(line: str) -> bool:
 
 def full_name(short: str, doc_text: str) -> str:
     """ "Clyburn" -> "Jim Clyburn": the article's most frequent fuller spelling, titles and places dropped;
-    a family name that comes first ("Kim", "Lim") takes the commonest name it starts."""
+    a family name that comes first ("Park", "Nguyen") takes the commonest name it starts."""
     toks = short.split()
     places = places_in(doc_text)
     text = "\n".join("" if _headline(line) else line for line in doc_text.split("\n"))
@@ -200,7 +203,7 @@ def full_name(short: str, doc_text: str) -> str:
     for m in re.finditer(rf"{lead}{re.escape(toks[-1])}(?![\w'’-])", text):
         cand = person_name(m.group(0), places=places)
         if cand and cand != short and cand.split()[-len(toks) :] == toks and looks_like_person(cand):
-            ending[cand] += 1  # "Jim Jordan" for "Jordan", never "Partai Buruh Korea Utara" for "Korea Utara"
+            ending[cand] += 1  # "Jim Jordan" for "Jordan", never "Partai Buruh Selandia Baru" for "Selandia Baru"
     starting: Counter[str] = Counter()
     if len(toks) == 1:
         for m in re.finditer(rf"(?<![\w'’.-]){re.escape(short)}(?:[ \t]+{TOKEN}){{1,2}}", text):
@@ -230,7 +233,7 @@ def closing_speaker(doc_text: str, after: int) -> str | None:
     """The speaker of a sentence that has no clause of its own (it ends at offset `after`): the '...," kata X'
     that closes its quote or statement later in the same paragraph, else, for a quotation, the clause of the
     sentence just before it ('"Why?" Mr. Clyburn said. "Nobody explained it."'). A new quote or a clause that
-    opens a new statement ("Lim mengatakan ...") ends the search; a pronoun clause resolves backwards."""
+    opens a new statement ("Park mengatakan ...") ends the search; a pronoun clause resolves backwards."""
     end_m = _PARAGRAPH_END.search(doc_text, after)
     end = end_m.start() if end_m else len(doc_text)
     for s, e in split_sentences(doc_text, after, end):

@@ -1,7 +1,7 @@
 """A person's name out of the capitalised words news writing puts around it, in English and Indonesian.
 
 A reporting clause hands over a run of capitalised words ("Gubernur Jawa Barat Ridwan Kamil", "Ohio Rep.
-Jim Jordan", "Menteri Luar Negeri AS Antony Blinken"); only its end is the person. What may stand before a
+Jim Jordan", "Menteri Luar Negeri AS Laura Finch"); only its end is the person. What may stand before a
 name is data, not code: titles, office fields, institution, region and direction words and function words
 live in names.txt; countries, territories, language/nationality words and weekdays come from CLDR through
 Babel. So no story's people, places or outlets are written here, and a new corpus needs no edit.
@@ -17,13 +17,13 @@ from pathlib import Path
 _DIR = Path(__file__).parent
 # Capital letters of the Latin scripts news in these languages uses (Python's re has no \p{Lu}).
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-# One capitalised word of a name: "Jim", "O'Brien", "Leif-Eric", "Rep.", "F.", "al-Sudani".
+# One capitalised word of a name: "Jim", "O'Brien", "Jean-Paul", "Rep.", "F.", "al-Sudani".
 TOKEN = rf"(?:(?:al|el|bin|ibn)-)?[{UPPER}][\w'’.-]*"
 _PUNCT = ",;:()[]\"“”‘’'!?"
 _LOCATIVE = re.compile(rf"\b(?:di|ke|in|at|near|outside|inside)\s+({TOKEN})")
 _PARTY = re.compile(r"[A-Z]-[\w.]+")
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,6}}")
-_LOCALES = ("en", "id", "ms")  # Malay adds the spellings Indonesian writers also use ("Cina")
+_LOCALES = ("en", "id", "ms")  # Malay adds spellings Indonesian writers also use
 
 
 @cache
@@ -101,7 +101,7 @@ def _match(table: dict[str, tuple[tuple[str, ...], ...]], tokens: list[str], i: 
 
 
 def is_place(words: str) -> bool:
-    """A country or territory name in English, Indonesian or Malay ("Korea Utara", "United States")."""
+    """A country or territory name in English, Indonesian or Malay ("Selandia Baru", "United States")."""
     toks = words.split()
     return bool(toks) and _match(_cldr()[0], toks, 0) == len(toks)
 
@@ -198,7 +198,7 @@ def person_name(raw: str, titled: bool = False, places: Collection[str] = ()) ->
             toks = toks[:j]
             break
     if titled and not honorific and is_place(" ".join(_key(t) for t in toks)):
-        return None  # "Presiden Rusia", "Analis Korea Selatan": an office, nobody named
+        return None  # "Presiden Prancis", "Analis Selandia Baru": an office, nobody named
     toks = _after_title(toks, titled and not honorific, places)  # "Sen. Chad Smith" keeps "Chad"
     trailing = lists["function"] | lists["connector"] | _cldr()[2]  # "kata Budi Senin": a weekday
     while toks and (_key(toks[-1]) in trailing or toks[-1] in trailing):
