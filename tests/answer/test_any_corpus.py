@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests_support import make_settings
 
 from bot.service import FactService
-from tests_support import make_settings
 
 pytestmark = pytest.mark.integration
 

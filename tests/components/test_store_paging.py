@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests_support import make_settings
 
 import bot.components.store as store_mod
 from bot.components.embeddings import FakeEmbeddings
 from bot.components.store import Store
-from tests_support import make_settings
 
 
 def test_all_chunks_reads_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

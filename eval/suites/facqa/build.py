@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from _common import SPLITS, category_id, item, reset, write_split  # noqa: E402
+from _common import category_id, item, reset, write_split  # noqa: E402
 
 SUITE = "facqa"
 SEED = 20250602

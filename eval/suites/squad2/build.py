@@ -99,7 +99,10 @@ def build_split(split: str, articles: list[dict], rng: random.Random) -> tuple[d
                 if q.get("is_impossible"):
                     impossible.append((question, [], name, None, q["id"]))
                     continue
-                good = [x for x in q["answers"] if ctx[x["answer_start"]: x["answer_start"] + len(x["text"])] == x["text"]]
+                good = [
+                    x for x in q["answers"]
+                    if ctx[x["answer_start"]: x["answer_start"] + len(x["text"])] == x["text"]
+                ]
                 if not good:
                     continue  # an answer whose offset does not hold in the source is left out
                 answers = dedupe([x["text"] for x in good])

@@ -64,7 +64,10 @@ def main(raw: str) -> None:
                     text += ctx
                 base = contexts_done[ctx]
                 for q in para["qas"]:
-                    good = [a for a in q["answers"] if a["text"] and ctx[a["answer_start"]: a["answer_start"] + len(a["text"])] == a["text"]]
+                    good = [
+                        a for a in q["answers"]
+                        if a["text"] and ctx[a["answer_start"]: a["answer_start"] + len(a["text"])] == a["text"]
+                    ]
                     if not good:
                         continue
                     answers = dedupe([a["text"] for a in good])
