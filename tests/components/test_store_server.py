@@ -52,13 +52,13 @@ def test_ingest_and_answer_through_a_chroma_server(chroma_server: int, tmp_path:
         _env_file=None,
         chroma_host="127.0.0.1",
         chroma_port=chroma_server,
-        embedder="fake",  # type: ignore[call-arg]
-        persist_dir=tmp_path / "unused",
+        persist_dir=tmp_path / "unused",  # type: ignore[call-arg]
     )
-    svc = FactService(settings, embeddings=FakeEmbeddings())
+    # The real embedder: the evidence model reads e5 similarities, so fake vectors would only test storage.
+    svc = FactService(settings)
     first = svc.ingest([DATA])
     assert first.added == 5 and first.chunks > 0
-    again = FactService(settings, embeddings=FakeEmbeddings()).ingest([DATA])
+    again = FactService(settings).ingest([DATA])
     assert again.added == 0 and again.chunks_added == 0 and again.chunks == first.chunks
     ans = svc.ask("Siapa yang mengatakan Rusia akan membantu Korea Utara membangun satelit?")
     assert ans.citations
