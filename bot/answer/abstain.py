@@ -111,7 +111,7 @@ def _focus_groups(text: str, entities: tuple[str, ...], numbers: tuple[str, ...]
 def supports(q: Question, hit: SentenceHit) -> bool:
     """Does this sentence (read with the one before it) carry what the question asks, not just its names?
 
-    "What gift did Putin give Kim?" matches many sentences on "Putin" and "Kim"; only one that also
+    "What gift did the mayor give the coach?" matches many sentences on "mayor" and "coach"; only one that also
     speaks of a gift may answer it. A sentence naming none of the question's names must carry its
     focus strongly ("negara-negara itu" stands for countries named earlier).
     """

@@ -133,6 +133,8 @@ def names(text: str, function_words: frozenset[str] = frozenset()) -> list[Slot]
     words ("Presiden Rusia X") are not part of the name.
     """
     out: list[Slot] = []
+    if _headline_case(text):
+        return out  # "Kim Sambut Putin di Pyongyang": every word is capitalised, so no run is a name
     cal = calendar_words()
     skip = function_words | titles()
     taken = [(d.start, d.end) for d in dates(text)]
@@ -144,7 +146,7 @@ def names(text: str, function_words: frozenset[str] = frozenset()) -> list[Slot]
         while words and (
             words[0].lower().strip(".,") in skip
             or words[0].lower() in cal
-            or (len(words) > 1 and words[0].lower() in territory_words() and words[1].lower() not in territory_words())
+            or _country_before_name(words)
         ):
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
             words = words[1:]
@@ -164,6 +166,20 @@ def names(text: str, function_words: frozenset[str] = frozenset()) -> list[Slot]
             kind = "person"
         out.append(Slot(kind, start, start + len(span), span))
     return out
+
+
+def _country_before_name(words: list[str]) -> bool:
+    """The run opens with a place name ("Korea Utara", "Rusia") that a non-place word follows."""
+    k = 0
+    while k < len(words) and words[k].lower() in territory_words():
+        k += 1
+    return 0 < k < len(words)
+
+
+def _headline_case(text: str) -> bool:
+    """Title Case text (a headline): every word of four letters or more starts with a capital."""
+    long_words = re.findall(r"\b[^\W\d_]{4,}", text)
+    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
 
 
 def _opens_sentence(text: str, start: int, word: str) -> bool:
@@ -202,4 +218,13 @@ def answer_slots(text: str, qtype: str, question: str, function_words: frozenset
         found += [s for s in names(text, function_words) if s.kind in kinds]
     q_low = question.lower()
     q_words = set(re.findall(r"\w+", q_low))
-    return [s for s in found if s.text.lower() not in q_low and not set(re.findall(r"\w+", s.text.lower())) <= q_words]
+    return [s for s in found if s.text.lower() not in q_low and not _echoes(s, q_words)]
+
+
+def _echoes(slot: Slot, q_words: set[str]) -> bool:
+    """The slot restates the question: all its words, or (for a name) any of its longer words are asked
+    about already ("Vladimir Putin" does not answer "Who met Putin?")."""
+    words = set(re.findall(r"\w+", slot.text.lower()))
+    if words <= q_words:
+        return True
+    return slot.kind in ("person", "org", "place") and any(len(w) >= 3 and w in q_words for w in words)

@@ -101,8 +101,8 @@ class HybridRetriever:
 
     # ---- sentence level ------------------------------------------------------
     def _weighted_coverage(self, groups: list[set[str]], stems: set[str], context: set[str]) -> float:
-        """Coverage where rare terms count more ("didampingi" decides more than "Putin"); a term found only
-        in the previous sentence counts half."""
+        """Coverage where rare terms count more ("didampingi" decides more than a name every article
+        repeats); a term found only in the previous sentence counts half."""
         if not groups:
             return 0.0
         weights = [max((self._idf.get(v, 0.0) for v in g), default=0.0) or self._idf_max for g in groups]

@@ -33,3 +33,26 @@ def territory_forms() -> dict[str, frozenset[str]]:
             for w in _WORD.findall(v):
                 out.setdefault(w, set()).update(words)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def territory_names() -> dict[str, frozenset[str]]:
+    """Lower-cased whole name ("prancis", "amerika serikat") -> the whole names of the same place or month.
+
+    Stricter than territory_forms: a word inside a longer name ("selatan" in "Wilayah Selatan Prancis")
+    stands for nothing, so a yes/no decision such as "does the corpus mention France?" cannot be met by
+    every article that says "south".
+    """
+    by_code: dict[str, set[str]] = {}
+    for lang in ("en", "id"):
+        loc = Locale(lang)
+        for code, name in loc.territories.items():
+            by_code.setdefault(str(code), set()).add(" ".join(_WORD.findall(str(name).lower())))
+        for kind, table in (("month", loc.months), ("day", loc.days)):  # March / Maret, Tuesday / Selasa
+            for key, name in table["format"]["wide"].items():
+                by_code.setdefault(f"{kind}-{key}", set()).add(str(name).lower())
+    out: dict[str, set[str]] = {}
+    for names in by_code.values():
+        for n in names:
+            out.setdefault(n, set()).update(names)
+    return {k: frozenset(v) for k, v in out.items()}

@@ -26,3 +26,10 @@ def test_vocab_knows_names_across_languages_and_spellings() -> None:
     assert vocab.has_word("Moscow")  # one letter changed
     assert not vocab.has_word("Nairobi")
     assert vocab.has_name("Menteri Jerman") and not vocab.has_name("Presiden Kenya")
+
+
+def test_vocab_fuzzy_match_is_one_edit_keeping_the_first_letter() -> None:
+    vocab = CorpusVocab("garis parti wilayah selatan amerika serikat")
+    assert not vocab.has_name("Paris")  # garis: first letter differs; parti: two edits
+    assert not vocab.has_name("Presiden Prancis")  # "selatan" of "Wilayah Selatan Prancis" is not France
+    assert vocab.has_name("Partai") and vocab.has_name("United States")

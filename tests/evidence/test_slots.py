@@ -41,3 +41,14 @@ def test_answer_slots_must_add_something_the_question_lacks() -> None:
 def test_untyped_questions_take_any_sentence() -> None:
     assert wanted_kinds("what") == () and wanted_kinds("why") == ()
     assert "date" in wanted_kinds("when") and "number" in wanted_kinds("how_many")
+
+
+def test_a_headline_in_title_case_yields_no_name_runs() -> None:
+    assert names("Wali Kota Sambut Menteri di Bandung, Apa Tujuan Kunjungan Ini?") == []
+    assert {s.text for s in names("He met North Korean leader Kim in South Korea.")} >= {"Kim", "South Korea"}
+
+
+def test_a_name_the_question_already_gives_is_no_answer() -> None:
+    text = "Presiden Amerika Joe Biden dan pemimpin Korea Selatan Yoon Suk Yeol bertemu di Seoul."
+    got = [s.text for s in answer_slots(text, "who", "Who met Biden in Seoul?")]
+    assert got == ["Yoon Suk Yeol"]
