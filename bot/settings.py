@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="`factbot serve` bind address.")
     port: int = Field(7860, description="`factbot serve` port.")
     max_body_bytes: int = Field(64_000, description="Largest accepted /api/ask body.")
+    examples_file: Path = Field(
+        Path("data/examples.jsonl"),
+        description="Example questions and claims for the chat page, one JSON object per line "
+        '({"text": ..., "kind": "question"|"claim"}); they belong to the corpus, so none when absent.',
+    )
 
     # --- slack -------------------------------------------------------------
     slack_signing_secret: str | None = Field(None, description="Slack signing secret; /slack/* answer 503 without it.")

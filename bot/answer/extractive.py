@@ -102,6 +102,20 @@ def rank(
     return [x for x in scored if x[2]["slot"]] if q.qtype in STRICT_TYPES else scored
 
 
+def _prefer_stated(
+    scored: list[tuple[float, SentenceHit, dict[str, float]]],
+) -> list[tuple[float, SentenceHit, dict[str, float]]]:
+    """When the model is nearly indifferent between its first picks (within SECOND_RATIO), the one that
+    states more of the question's weighted content goes first: "who said Russia will help build
+    satellites?" is answered by the sentence saying exactly that, not by one about Russia's help in general."""
+    if len(scored) < 2:
+        return scored
+    top = scored[0][0]
+    close = [x for x in scored if x[0] >= SECOND_RATIO * top]
+    best = max(close, key=lambda x: (round(x[2]["align_idf"], 2), x[2]["focus"], x[0]))
+    return [best] + [x for x in scored if x is not best]
+
+
 def _prefer_body(
     scored: list[tuple[float, SentenceHit, dict[str, float]]],
 ) -> tuple[float, SentenceHit, dict[str, float]]:
@@ -134,6 +148,7 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
     scored = rank(q, hits, idf, model)
     if not scored or model.confident([(p, f) for p, _, f in scored]) < model.threshold:
         return none(t["weak"])
+    scored = _prefer_stated(scored)
     p, first, feats = _prefer_body(scored)
     if feats["focus"] == 0 and first.doc.lang == q.lang:
         return none(t["weak"])  # the sentence has the names but says nothing of what is asked ("gaji", "veto")

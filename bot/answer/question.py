@@ -54,9 +54,14 @@ class Question:
 
 
 def strip_instructions(text: str) -> tuple[str, bool]:
+    """The question without planted instructions; when one was cut, a word or two left dangling after
+    the last full sentence ("... satellites? Also") goes with it, so it cannot blur the question."""
     cleaned = _INJECTION.sub(" ", text)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" .,;:-")
-    return cleaned, cleaned != re.sub(r"\s+", " ", text).strip(" .,;:-")
+    injected = cleaned != re.sub(r"\s+", " ", text).strip(" .,;:-")
+    if injected:
+        cleaned = re.sub(r"([.?!])\s+\S+(?:\s+\S+)?$", r"\1", cleaned)
+    return cleaned, injected
 
 
 def analyse(raw: str) -> Question:

@@ -5,6 +5,8 @@ Metrics (all over one split):
 - answered_right: of the answerable items, the share answered with a gold answer;
 - false_refusal: of the answerable items, the share refused;
 - abstention: of the unanswerable items, the share refused (None when the suite has none);
+- precision: of the items answered (not refused), the share answered with a gold answer; an answered
+  unanswerable item counts as wrong. For the baseline, which always answers, this is its accuracy;
 - cited_right: of the answerable items, the share whose first citation is a sentence of the right article
   that states a gold answer (or overlaps the item's evidence quote);
 - baseline_*: the top-1 sentence by dense similarity, never abstaining.
@@ -82,6 +84,7 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "answered_right": _share(pos, "right"),
         "false_refusal": round(sum(not r["answered"] for r in pos) / len(pos), 3) if pos else None,
         "abstention": round(sum(not r["answered"] for r in neg) / len(neg), 3) if neg else None,
+        "precision": _share([r for r in rows if r["answered"]], "right"),
         "cited_right": _share(pos, "cited_right"),
         "baseline_accuracy": round(sum(r["baseline_right"] for r in pos) / len(rows), 3) if rows else None,
         "baseline_answered_right": _share(pos, "baseline_right"),
@@ -93,6 +96,7 @@ COLUMNS = (
     ("answered_right", "right"),
     ("false_refusal", "refused"),
     ("abstention", "abstain"),
+    ("precision", "prec"),
     ("cited_right", "cited"),
     ("baseline_accuracy", "base acc"),
     ("baseline_answered_right", "base right"),

@@ -3,6 +3,7 @@ the selected answer."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +15,26 @@ from bot.models import Answer
 from bot.service import FactService
 from bot.web.render import chat_markdown, sources_html, stats_markdown
 
-EXAMPLES = [
-    ["who said Russia will help build satellites?", "Question"],
-    ["Siapa yang mengatakan Rusia akan membantu membangun satelit?", "Question"],
-    ["How long did Putin and Kim talk face to face?", "Question"],
-    ["Putin and Kim met at the Vostochny Cosmodrome in 2022", "Claim"],
-    ["Sergei Shoigu is Russia's defence minister", "Claim"],
-]
 _MODES = {"Question": "question", "Claim": "claim"}
+
+
+def load_examples(path: Path) -> list[list[str]]:
+    """[text, mode label] pairs from the corpus's examples file. Examples speak of one corpus, so they
+    live beside it (data/examples.jsonl), never in the package; a bad or missing file shows none."""
+    labels = {v: k for k, v in _MODES.items()}
+    out: list[list[str]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return out
+    for line in lines:
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(row, dict) and str(row.get("text") or "").strip():
+            out.append([str(row["text"]), labels.get(str(row.get("kind", "question")), "Question")])
+    return out
 
 
 def chat_history(store: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -56,7 +69,9 @@ def build_page(service: FactService) -> gr.Blocks:
                         max_length=service.settings.max_query_chars,
                     )
                     send = gr.Button("Send", variant="primary", scale=1, elem_id="fb-send")
-                gr.Examples(EXAMPLES, inputs=[text, mode], label="Examples")
+                examples = load_examples(service.settings.examples_file)
+                if examples:
+                    gr.Examples(examples, inputs=[text, mode], label="Examples")
             with gr.Column(scale=2, min_width=280):
                 gr.Markdown("### Sources")
                 panel = gr.HTML(sources_html(service, None), elem_id="fb-sources")
