@@ -119,12 +119,15 @@ def _prefer_stated(
 def _prefer_body(
     scored: list[tuple[float, SentenceHit, dict[str, float]]],
 ) -> tuple[float, SentenceHit, dict[str, float]]:
-    """A headline names the topic; the body sentence that states the fact is the better quote when it is
-    nearly as likely (half the headline's probability or more, same article)."""
+    """A headline names the topic; the body sentence of the same article that states the fact is the better
+    quote when it is nearly as likely (half the headline's probability or more) or carries at least as much
+    of the question's content (a headline says what happened, the body says why and when)."""
     p, first, feats = scored[0]
     if feats.get("title"):
         for cand in scored[1:]:
-            if cand[1].doc.doc_id == first.doc.doc_id and cand[0] >= 0.5 * p and not cand[2].get("title"):
+            if cand[1].doc.doc_id != first.doc.doc_id or cand[2].get("title"):
+                continue
+            if cand[0] >= 0.5 * p or cand[2]["align_idf"] >= feats["align_idf"] > 0:
                 return cand
     return scored[0]
 
