@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from bot.answer.citations import verify
+from bot.answer.citations import flag_warning, verify
 from bot.answer.extractive import answer_question
 from bot.answer.question import analyse, strip_instructions
 from bot.models import Answer
@@ -41,7 +41,14 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
         else:
             inp["question"] = analyse(inp["text"])
             q_text = inp["question"].text or inp["text"]
-        inp["hits"] = service.retriever.sentences(q_text, k=max(8, inp["k"]))
+        hits = service.retriever.sentences(q_text, k=max(8, inp["k"]))
+        # planted instructions are never evidence: the answerer and the judge never see them, and a flagged
+        # document that was retrieved at all is named in the warnings
+        for doc in {h.doc.doc_id: h.doc for h in hits if h.doc.flagged_spans}.values():
+            note = flag_warning(doc)
+            if note not in inp["warnings"]:
+                inp["warnings"].append(note)
+        inp["hits"] = [h for h in hits if h.doc.citable(h.char_start, h.char_end)]
         return inp
 
     def respond(inp: dict[str, Any]) -> Answer:

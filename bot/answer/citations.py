@@ -44,7 +44,7 @@ def verify(answer: Answer, docs: dict[str, DocumentRecord]) -> Answer:
         if doc is None or not c.quote or doc.text[c.char_start : c.char_end] != c.quote:
             continue
         if doc.flagged_spans:
-            note = _flag_warning(doc)
+            note = flag_warning(doc)
             if note not in warnings:
                 warnings.append(note)
         if doc.citable(c.char_start, c.char_end):
@@ -73,7 +73,8 @@ _WITHHELD = {
 }
 
 
-def _flag_warning(doc: DocumentRecord) -> str:
+def flag_warning(doc: DocumentRecord) -> str:
+    """Names a document flagged at ingest; given whenever it was retrieved or cited."""
     name = f"“{doc.title}” ({doc.source})" if doc.title else doc.source
     return (
         f"{name} was flagged at ingest: it carries text addressed to an AI system "

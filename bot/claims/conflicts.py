@@ -43,7 +43,10 @@ def _sentence_of(doc: DocumentRecord, pos: int) -> tuple[int, int]:
 
 
 def doc_roles(doc: DocumentRecord) -> list[DocRole]:
-    return [DocRole(person, role, doc, s, e) for person, role, s, e in _doc_roles(doc.doc_id, doc.text)]
+    """Titles the document gives people, outside passages flagged as addressed to an AI system."""
+    return [
+        DocRole(person, role, doc, s, e) for person, role, s, e in _doc_roles(doc.doc_id, doc.text) if doc.citable(s, e)
+    ]
 
 
 @lru_cache(maxsize=64)

@@ -37,13 +37,16 @@ def _passage(doc_id: str, text: str, start: int, end: int) -> Passage:
 
 
 def candidate_passages(docs: list[DocumentRecord]) -> list[tuple[DocumentRecord, Passage, list[tuple[int, int]]]]:
-    """Each sentence of the candidate documents, and each pair of adjacent sentences."""
+    """Each sentence of the candidate documents, and each pair of adjacent sentences; a sentence flagged at
+    ingest as addressed to an AI system is never a passage (it is never evidence)."""
     out = []
     for d in docs:
         spans = list(sentence_spans(d.doc_id, d.text))
         for i, (s, e) in enumerate(spans):
+            if not d.citable(s, e):
+                continue
             out.append((d, _passage(d.doc_id, d.text, s, e), [(s, e)]))
-            if i + 1 < len(spans):
+            if i + 1 < len(spans) and d.citable(*spans[i + 1]):
                 s2, e2 = spans[i + 1]
                 out.append((d, _passage(d.doc_id, d.text, s, e2), [(s, e), (s2, e2)]))
     return out

@@ -25,10 +25,12 @@ import bisect
 import re
 import unicodedata
 from array import array
+from itertools import islice
 
 from bot.ingest.injection_patterns import COMPACT, RULES
 from bot.text.sentences import split_sentences
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _LEET = str.maketrans("013457@$", "oieastas")
 _B64 = re.compile(r"(?<![\w+/=-])(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9_-]{16,}={0,2})(?![\w+/=-])")
 _HEX = re.compile(r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){12,}(?![0-9A-Fa-f])")
@@ -116,18 +118,25 @@ def find_injections(text: str) -> list[tuple[int, int]]:
     A sentence that is nothing but the order or a role marker ("SYSTEM:", "Ignore previous
     instructions.") takes the next sentence with it: that is where its payload is.
     """
-    hits = _raw_hits(text)
+    hits = _merge(_raw_hits(text))
     if not hits:
         return []
     sentences = split_sentences(text) or [(0, len(text))]
     starts = [s for s, _ in sentences]
     out = []
     for s, e in hits:
+        while s < e - 1 and text[s].isspace():  # a match may open with the line break before its sentence
+            s += 1
         i = max(0, bisect.bisect_right(starts, s) - 1)
         j = max(i, bisect.bisect_left(starts, e) - 1)
         lo, hi = min(s, sentences[i][0]), max(e, sentences[j][1])
-        rest = text[lo:s] + " " + text[e:hi]
-        if len(re.findall(r"[^\W\d_]{2,}", rest)) < 3 and j + 1 < len(sentences):
+        if _words_outside(text, lo, s, e, hi) < 3 and j + 1 < len(sentences):
             hi = sentences[j + 1][1]
         out.append((lo, hi))
     return _merge(out)
+
+
+def _words_outside(text: str, lo: int, s: int, e: int, hi: int) -> int:
+    """Words of text[lo:hi] outside the hit text[s:e], counted up to three (sentences can be very long)."""
+    before = sum(1 for _ in islice(_WORD.finditer(text, lo, s), 3))
+    return before + sum(1 for _ in islice(_WORD.finditer(text, e, hi), 3 - before))

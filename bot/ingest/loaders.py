@@ -131,12 +131,13 @@ def load(path: Path, max_bytes: int) -> RawDoc:
     if size > max_bytes:
         raise BadInput(f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
     text, warnings = _decode(path.read_bytes())
-    text, invisible = strip_invisible(text)
-    if invisible:
-        warnings.append(f"removed {invisible} invisible character(s) (zero-width or bidi controls)")
     sample = text[:20000]
     if sample and len(_CONTROL.findall(sample)) > len(sample) // 100:
         raise BadInput("binary junk (control characters), not text")
+    text, invisible = strip_invisible(text)
+    text, controls = _CONTROL.subn("", text)  # a stray control character is invisible too (and breaks lxml)
+    if invisible + controls:
+        warnings.append(f"removed {invisible + controls} invisible character(s) (zero-width, bidi or control)")
     kind = SUPPORTED.get(path.suffix.lower(), "text")
     meta: dict[str, str] = {}
     if kind == "html":

@@ -39,3 +39,22 @@ def test_raw_sentences_are_kept_when_the_cleaner_removed_everything() -> None:
     body, warnings = _body("", None, f"Beranda | Login\n{SHORT}\n")
     assert body == SHORT
     assert warnings == ["the cleaner removed every sentence; kept the raw text's 1 sentence(s)"]
+
+
+@pytest.mark.parametrize("body", [SHORT, f"{SHORT}\n", f"Banjir Surut\n\n{SHORT}\n", f"  {SHORT}  \r\n\r\n"])
+def test_one_sentence_item_goes_into_the_store(fake_service: FactService, tmp_path: Path, body: str) -> None:
+    (tmp_path / "item.txt").write_text(body, encoding="utf-8")
+    report = fake_service.ingest([tmp_path / "item.txt"])
+    assert report.errors == [] and report.added == 1, report
+    assert not any("boilerplate" in w or "cleaner removed" in w for w in report.warnings), report.warnings
+    assert SHORT in fake_service.store.all_documents()[0].text
+
+
+def test_one_sentence_item_answers_a_question(settings_tmp: Settings, tmp_path: Path) -> None:
+    """The real embedder and store: the item is found, and quoted whole."""
+    svc = FactService(settings_tmp)
+    (tmp_path / "item.txt").write_text(SHORT + "\n", encoding="utf-8")
+    assert svc.ingest([tmp_path / "item.txt"]).added == 1
+    ans = svc.ask("Kapan banjir surut di Surabaya?")
+    assert ans.status == "answered", ans
+    assert ans.citations[0].quote == SHORT and "Selasa" in ans.answer
