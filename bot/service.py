@@ -7,7 +7,7 @@ exposes the few operations the CLI, web page, Slack and eval need.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -50,12 +50,20 @@ class FactService:
 
     # ---- operations -----------------------------------------------------------
     def ingest(
-        self, paths: Sequence[Path], progress: Callable[[str], None] | None = None, show_bar: bool = False
+        self,
+        paths: Sequence[Path | str],
+        progress: Callable[[str], None] | None = None,
+        show_bar: bool = False,
+        sources: Mapping[str, str] | None = None,
     ) -> Any:
+        """Ingest files, folders and http(s) URLs. `sources` maps a path as given to the source name to store
+        (an upload keeps its original file name, not the server's temporary path)."""
         from bot.ingest.pipeline import ingest_paths
 
         with self._lock:
-            report = ingest_paths(paths, self.store, self.settings, progress=progress, show_bar=show_bar)
+            report = ingest_paths(
+                paths, self.store, self.settings, progress=progress, show_bar=show_bar, sources=sources
+            )
             if report.added or report.replaced:
                 self._forget_indexes()  # lexical index must see the new chunks
         return report
