@@ -26,6 +26,7 @@ class Citation(BaseModel):
     char_start: int
     char_end: int
     score: float = 0.0
+    page: int | None = Field(None, description="Page (1-based) of a PDF source where the quote starts; else None.")
 
 
 class Answer(BaseModel):
@@ -58,6 +59,21 @@ class DocumentRecord(BaseModel):
         description="(start, end) offsets into `text` of whole sentences addressed to an AI system (planted "
         "instructions, found at ingest): they stay stored, so offsets hold, but are never quoted.",
     )
+
+    page_spans: list[tuple[int, int, int]] = Field(
+        default_factory=list,
+        description="(start, end, page) offsets into `text` of each PDF page's part (pages 1-based); empty "
+        "for other formats.",
+    )
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page holding text[offset], or the nearest page before it; None for non-PDF documents."""
+        page = None
+        for s, _e, p in self.page_spans:
+            if s > offset:
+                break
+            page = p
+        return page if page is not None or not self.page_spans else self.page_spans[0][2]
 
     def citable(self, start: int, end: int) -> bool:
         """False when text[start:end] overlaps a flagged span: planted instructions are never evidence."""

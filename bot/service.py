@@ -7,7 +7,7 @@ exposes the few operations the CLI, web page, Slack and eval need.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,9 @@ from langchain_core.embeddings import Embeddings
 
 from bot.components.embeddings import build_embeddings
 from bot.components.store import Store
+from bot.docs import DocInfo, list_documents, remove, show
 from bot.errors import BadInput
-from bot.models import Answer, Kind
+from bot.models import Answer, DocumentRecord, Kind
 from bot.settings import Settings, get_settings
 
 
@@ -49,15 +50,22 @@ class FactService:
 
     # ---- operations -----------------------------------------------------------
     def ingest(
-        self, paths: Sequence[Path], progress: Callable[[str], None] | None = None, show_bar: bool = False
+        self,
+        paths: Sequence[Path | str],
+        progress: Callable[[str], None] | None = None,
+        show_bar: bool = False,
+        sources: Mapping[str, str] | None = None,
     ) -> Any:
+        """Ingest files, folders and http(s) URLs. `sources` maps a path as given to the source name to store
+        (an upload keeps its original file name, not the server's temporary path)."""
         from bot.ingest.pipeline import ingest_paths
 
         with self._lock:
-            report = ingest_paths(paths, self.store, self.settings, progress=progress, show_bar=show_bar)
+            report = ingest_paths(
+                paths, self.store, self.settings, progress=progress, show_bar=show_bar, sources=sources
+            )
             if report.added or report.replaced:
-                self.__dict__.pop("retriever", None)  # lexical index must see the new chunks
-                self.__dict__.pop("chain", None)
+                self._forget_indexes()  # lexical index must see the new chunks
         return report
 
     def ask(self, text: str, kind: Kind = "question", k: int | None = None, history: object = None) -> Answer:
@@ -88,3 +96,24 @@ class FactService:
 
     def stats(self) -> dict[str, Any]:
         return self.store.stats()
+
+    # ---- documents (bot/docs.py) ----------------------------------------------
+    def documents(self, query: str | None = None) -> list[DocInfo]:
+        """DocInfo rows (title, outlet, date, chunks, flags), optionally filtered by `query`."""
+        return list_documents(self.store, query)
+
+    def document(self, ref: str) -> tuple[DocInfo, DocumentRecord]:
+        """(DocInfo, DocumentRecord) of the document `ref` names (id, id prefix, source or file name)."""
+        return show(self.store, ref)
+
+    def remove_document(self, ref: str) -> DocInfo:
+        """Delete one document from Chroma (documents, chunks, sentences) and the lexical index; its DocInfo."""
+        with self._lock:
+            row = remove(self.store, ref)
+            self._forget_indexes()
+        return row
+
+    def _forget_indexes(self) -> None:
+        """The lexical index and the chain built on it are rebuilt from the store on next use."""
+        self.__dict__.pop("retriever", None)
+        self.__dict__.pop("chain", None)

@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     # --- ingest ------------------------------------------------------------
     chunk_size: int = Field(400, description="Target chunk size in characters.")
     chunk_overlap: int = Field(60, description="Overlap between neighbouring chunks in characters.")
-    max_file_bytes: int = Field(5_000_000, description="Files larger than this are refused.")
+    max_file_bytes: int = Field(5_000_000, description="Files (and fetched pages) larger than this are refused.")
+    fetch_timeout: float = Field(20.0, description="Seconds allowed to fetch one URL at ingest (connect and read).")
 
     # --- answering ---------------------------------------------------------
     top_k: int = Field(5, description="Chunks handed to the answerer.")

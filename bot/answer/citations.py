@@ -27,6 +27,7 @@ def make_citation(n: int, doc: DocumentRecord, start: int, end: int, score: floa
         char_start=start,
         char_end=end,
         score=round(score, 4),
+        page=doc.page_at(start),
     )
 
 

@@ -38,7 +38,7 @@ def _root() -> None:
 
 
 # Command modules register themselves on `app` when imported; a missing optional one is skipped.
-_COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.serve", "bot.cli.eval")
+_COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.docs", "bot.cli.serve", "bot.cli.eval")
 
 
 def _register() -> None:

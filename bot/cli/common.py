@@ -32,7 +32,8 @@ def render_answer(ans: Answer) -> str:
         lines.append("")
         lines.append("Sources:")
         for c in ans.citations:
-            head = ", ".join(x for x in (c.outlet, c.published, c.title) if x)
+            page = f"p. {c.page}" if c.page else None
+            head = ", ".join(x for x in (c.outlet, c.published, c.title, page) if x)
             lines.append(f"[{c.n}] {head} ({c.source})")
             lines.append(f'    "{c.quote}"')
     return "\n".join(lines)

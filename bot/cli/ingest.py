@@ -13,8 +13,10 @@ from bot.cli.common import print_json, service
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(
-        ..., metavar="PATH", help="Files or folders (.txt, .md, .html), folders recursively."
+    targets: list[str] = typer.Argument(
+        ...,
+        metavar="PATH",
+        help="Files or folders (.txt, .md, .html, .pdf; folders recursively) or http(s) URLs of articles.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     strict: bool = typer.Option(
@@ -23,7 +25,8 @@ def ingest(
         help="Refuse documents carrying text addressed to an AI system instead of storing them flagged.",
     ),
 ) -> None:
-    """Clean, chunk, embed and upsert articles; unchanged files add nothing."""
+    """Clean, chunk, embed and upsert articles (files, folders or URLs); unchanged ones add nothing."""
+    paths = [t if t.lower().startswith(("http://", "https://")) else Path(t) for t in targets]  # URLs stay str
     svc = service()
     if strict:  # the service's ingest stores flagged documents; a one-shot CLI run can call the pipeline itself
         from bot.ingest.pipeline import ingest_paths

@@ -21,7 +21,8 @@ from bot.errors import FactbotError
 from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
 
-_DOC_FIELDS = ("title", "outlet", "url", "source", "published", "author", "lang", "flagged_spans")
+_DOC_FIELDS = ("title", "outlet", "url", "source", "published", "author", "lang", "flagged_spans", "page_spans")
+_JSON_FIELDS = ("flagged_spans", "page_spans")  # lists, stored as JSON strings
 
 
 class _ChromaAdapter(EmbeddingFunction[Documents]):
@@ -121,7 +122,7 @@ class Store:
                 metadatas=[{"doc_id": doc.doc_id, "char_start": s, "char_end": e} for s, e in part],
             )
         if chunks:
-            meta = _doc_meta(doc)
+            meta = {k: v for k, v in _doc_meta(doc).items() if k != "page_spans"}  # a chunk carries its own pages
             self.chunks.upsert(
                 ids=[c.chunk_id for c in chunks],
                 documents=[c.text for c in chunks],
@@ -133,6 +134,7 @@ class Store:
                         "char_start": c.char_start,
                         "char_end": c.char_end,
                         "index": c.index,
+                        **_chunk_pages(doc, c),
                         **({"terms": terms[i]} if terms else {}),
                     }
                     for i, c in enumerate(chunks)
@@ -237,10 +239,29 @@ def _mean_vector(vectors: Sequence[Sequence[float]]) -> list[float]:
 def _doc_meta(doc: DocumentRecord) -> dict[str, Any]:
     """Chroma metadata cannot hold None or lists: absent fields are left out, flagged spans go as a JSON string."""
     data = doc.model_dump()
-    meta = {k: data[k] for k in _DOC_FIELDS if data.get(k) is not None and k != "flagged_spans"}
+    meta = {k: data[k] for k in _DOC_FIELDS if data.get(k) is not None and k not in _JSON_FIELDS}
     if doc.flagged_spans:
         meta["flagged_spans"] = json.dumps([[s, e] for s, e in doc.flagged_spans])
+    if doc.page_spans:
+        meta["page_spans"] = json.dumps([list(x) for x in doc.page_spans])
     return meta
+
+
+def _chunk_pages(doc: DocumentRecord, chunk: Chunk) -> dict[str, int]:
+    """A PDF chunk's first and last page, so a hit can say where it is without its document."""
+    if not doc.page_spans:
+        return {}
+    first = doc.page_at(chunk.char_start)
+    last = doc.page_at(max(chunk.char_start, chunk.char_end - 1))
+    return {"page_start": int(first or 1), "page_end": int(last or first or 1)}
+
+
+def _pages(raw: Any) -> list[tuple[int, int, int]]:
+    """Page spans back from their JSON string; an unreadable value gives none (a page is a courtesy)."""
+    try:
+        return [(int(s), int(e), int(p)) for s, e, p in json.loads(raw)]
+    except (TypeError, ValueError):
+        return []
 
 
 def _flagged(raw: Any) -> list[tuple[int, int]]:
@@ -253,9 +274,16 @@ def _flagged(raw: Any) -> list[tuple[int, int]]:
 
 def _to_doc(doc_id: str, text: str, meta: Any) -> DocumentRecord:
     m = dict(meta or {})
-    fields = {k: m.get(k) for k in _DOC_FIELDS if k in m and k != "flagged_spans"}
+    fields = {k: m.get(k) for k in _DOC_FIELDS if k in m and k not in _JSON_FIELDS}
     flagged = _flagged(m["flagged_spans"]) if "flagged_spans" in m else []
-    return DocumentRecord(doc_id=doc_id, text=text, flagged_spans=flagged, **fields)  # type: ignore[arg-type]
+    pages = _pages(m["page_spans"]) if "page_spans" in m else []
+    return DocumentRecord(
+        doc_id=doc_id,
+        text=text,
+        flagged_spans=flagged,
+        page_spans=pages,
+        **fields,  # type: ignore[arg-type]
+    )
 
 
 def _to_chunk(chunk_id: str, text: str, meta: Any) -> Chunk:

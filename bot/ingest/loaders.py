@@ -24,6 +24,7 @@ SUPPORTED = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",  # bot/ingest/pdf.py
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -47,12 +48,12 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
         elif p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
             if not found:
-                problems.append((str(p), "folder holds no .txt, .md or .html files"))
+                problems.append((str(p), "folder holds no .txt, .md, .html or .pdf files"))
             files.extend(f for f in found if not any(part.startswith(".") for part in f.relative_to(p).parts))
         elif p.suffix.lower() in SUPPORTED:
             files.append(p)
         else:
-            problems.append((str(p), f"unsupported file type {p.suffix or '(none)'}: use .txt, .md or .html"))
+            problems.append((str(p), f"unsupported file type {p.suffix or '(none)'}: use .txt, .md, .html or .pdf"))
     return files, problems
 
 
@@ -125,6 +126,10 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
 
 def load(path: Path, max_bytes: int) -> RawDoc:
     """Raise BadInput with a reason a user can act on."""
+    if path.suffix.lower() == ".pdf":
+        from bot.ingest.pdf import load_pdf
+
+        return load_pdf(path, max_bytes)
     size = path.stat().st_size
     if size == 0:
         raise BadInput("empty file")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -18,9 +18,11 @@ from bot.components.store import Store
 from bot.errors import BadInput
 from bot.ingest.chunking import chunk_text
 from bot.ingest.clean import clean_text
+from bot.ingest.fetch import fetch_url, is_url
 from bot.ingest.injection import find_injections
 from bot.ingest.loaders import discover, load
 from bot.ingest.metadata import detect_author, detect_date, detect_lang, detect_outlet
+from bot.ingest.pdf import PdfDoc, page_spans
 from bot.ingest.privacy import mask_pii
 from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
@@ -74,12 +76,13 @@ def _body(body: str, title: str | None, raw_text: str) -> tuple[str, list[str]]:
     return "\n\n".join(kept), [f"the cleaner removed every sentence; kept the raw text's {len(kept)} sentence(s)"]
 
 
-def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int, list[str]]:
-    """Load, clean and mask one file; raises BadInput with the reason it cannot be an article.
+def build_document(path: Path | str, settings: Settings) -> tuple[DocumentRecord, int, list[str]]:
+    """Load (or fetch, for an http(s) URL), clean and mask one file; raises BadInput with the reason it cannot
+    be an article.
 
     Sentences addressed to an AI system are found here and recorded in `flagged_spans` (never quoted).
     """
-    raw = load(path, settings.max_file_bytes)
+    raw = fetch_url(path, settings) if is_url(path) else load(Path(path), settings.max_file_bytes)
     raw.text, masked = mask_pii(raw.text)  # before anything else sees it, metadata included
     cleaned = clean_text(raw.text, title_hint=raw.meta.get("title"))
     body, notes = _body(cleaned.body, cleaned.title, raw.text)
@@ -97,20 +100,26 @@ def build_document(path: Path, settings: Settings) -> tuple[DocumentRecord, int,
         author=detect_author(cleaned, raw.meta.get("author")),
         lang=detect_lang(body),
         flagged_spans=find_injections(text),
+        page_spans=page_spans(text, raw.pages) if isinstance(raw, PdfDoc) else [],
     )
     return doc, masked, raw.warnings
 
 
 def ingest_paths(
-    paths: Sequence[Path],
+    paths: Sequence[Path | str],
     store: Store,
     settings: Settings,
     progress: Callable[[str], None] | None = None,
     show_bar: bool = False,
     strict: bool = False,
+    sources: Mapping[str, str] | None = None,
 ) -> IngestReport:
-    """Ingest files and folders; `strict` refuses documents with flagged spans instead of storing them flagged."""
-    files, problems = discover([Path(p) for p in paths])
+    """Ingest files, folders and http(s) URLs; `strict` refuses documents with flagged spans instead of storing
+    them flagged. `sources` maps a path as given to the name stored as its source (an upload's own file name
+    rather than the server's temporary path)."""
+    found, problems = discover([Path(p) for p in paths if not is_url(p)])
+    files: list[Path | str] = [*found, *(str(p).strip() for p in paths if is_url(p))]
+    names = {str(k): v for k, v in (sources or {}).items()}
     report = IngestReport(files=len(files), errors=[FileError(path=p, reason=r) for p, r in problems])
     pending: list[tuple[DocumentRecord, list[Chunk], list[str]]] = []  # (doc, chunks, old doc ids to drop)
 
@@ -138,6 +147,8 @@ def ingest_paths(
             progress(f"[{i + 1}/{len(files)}] {path}")
         try:
             doc, masked, warnings = build_document(path, settings)
+            if str(path) in names:
+                doc.source = names[str(path)]
         except BadInput as exc:
             report.errors.append(FileError(path=str(path), reason=str(exc)))
             continue

@@ -26,6 +26,7 @@ CITATION_KEYS = {
     "char_start",
     "char_end",
     "score",
+    "page",
 }
 
 
