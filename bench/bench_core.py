@@ -117,10 +117,13 @@ def grow_store(svc: FactService, target_chunks: int) -> int:
         doc = DocumentRecord(doc_id=f"syn{i:06d}", text=text, title=text.split("\n")[0], source=f"synthetic/{i}",
                              outlet="Synthetic")
         chunks: list[Chunk] = chunk_text(doc.doc_id, text, svc.settings.chunk_size, svc.settings.chunk_overlap)
-        todo = [c.text for c in chunks if c.text not in pool_vecs]
+        spans = split_sentences(text)  # one vector per sentence too, as the ingest pipeline stores them
+        sents = [text[a:b] for a, b in spans]
+        todo = list(dict.fromkeys(t for t in [c.text for c in chunks] + sents if t not in pool_vecs))
         for c_text, vec in zip(todo, svc.embeddings.embed_documents(todo), strict=True):
             pool_vecs[c_text] = vec
-        svc.store.add_document(doc, chunks, [pool_vecs[c.text] for c in chunks])
+        svc.store.add_document(doc, chunks, [pool_vecs[c.text] for c in chunks], sentences=spans,
+                               sentence_vectors=[pool_vecs[t] for t in sents])
     return int(svc.store.chunks.count())
 
 
