@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from bot.answer.citations import make_citation
+from bot.answer.disagree import Reported, rival_speakers
 from bot.answer.question import Question
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.features import QuestionView, featurize
@@ -34,6 +35,9 @@ _TEXT = {
         "no_hits": "nothing in the sources matches",
         "never": "the sources never mention {names}",
         "weak": "no passage states what the question asks",
+        "disagree": "The sources disagree on who said it: {src1} names {who1} [1], {src2} names {who2} [2].",
+        "quote": "{src} [{n}]: {quote}",
+        "disagree_warning": "Sources disagree on who said it: {src1} names {who1}, while {src2} names {who2}.",
     },
     "id": {
         "said": "{who} yang mengatakannya [{n}]: {quote}",
@@ -46,10 +50,16 @@ _TEXT = {
         "no_hits": "tidak ada yang cocok di sumber",
         "never": "sumber tidak pernah menyebut {names}",
         "weak": "tidak ada bagian yang menyatakan apa yang ditanyakan",
+        "disagree": "Sumber tidak sepakat soal siapa yang mengatakannya: {src1} menyebut {who1} [1], "
+        "{src2} menyebut {who2} [2].",
+        "quote": "{src} [{n}]: {quote}",
+        "disagree_warning": "Sumber tidak sepakat soal siapa yang mengatakannya: {src1} menyebut {who1}, "
+        "sedangkan {src2} menyebut {who2}.",
     },
 }
 STRICT_TYPES = ("when", "how_many", "how_long")  # dates and numbers are found reliably: no such span, no answer
 SECOND_RATIO = 0.8  # a second source is quoted when its probability is this close to the first's
+RIVAL_RATIO = 0.7  # of the model's threshold: how likely a sentence naming another speaker must be to count
 
 
 def _quoted(text: str) -> str:
@@ -155,6 +165,10 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
     p, first, feats = _prefer_body(scored)
     if feats["focus"] == 0 and first.doc.lang == q.lang:
         return none(t["weak"])  # the sentence has the names but says nothing of what is asked ("gaji", "veto")
+    if q.qtype == "who_said":
+        rivals = rival_speakers(q.text, [(p_, h) for p_, h, _ in scored], RIVAL_RATIO * model.threshold)
+        if rivals:
+            return _disagreement(q, t, rivals, warnings)
     citations: list[Citation] = []
     parts: list[str] = []
     if q.qtype == "who_said":  # "who said X" names the speaker; a plain "who" names the person the sentence gives
@@ -177,3 +191,19 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
             parts.append(t["also"].format(src=source_name(h), n=2, quote=_quoted(h.text)))
             break
     return Answer(query=q.raw, status="answered", answer=" ".join(parts), citations=citations, warnings=warnings)
+
+
+def _disagreement(q: Question, t: dict[str, str], rivals: tuple[Reported, Reported], warnings: list[str]) -> Answer:
+    """Both sources, both speakers, neither preferred: the answer and a warning say the sources disagree."""
+    a, b = rivals
+    src1, src2 = source_name(a.hit), source_name(b.hit)
+    if src1 == src2:  # two articles of one outlet: their files tell them apart
+        src1, src2 = f"{src1} ({Path(a.hit.doc.source).name})", f"{src2} ({Path(b.hit.doc.source).name})"
+    names = {"src1": src1, "who1": a.speaker, "src2": src2, "who2": b.speaker}
+    citations = [make_citation(n, r.hit.doc, r.hit.char_start, r.hit.char_end, r.p) for n, r in ((1, a), (2, b))]
+    parts = [t["disagree"].format(**names)]
+    parts += [t["quote"].format(src=src, n=n, quote=_quoted(r.hit.text)) for n, src, r in ((1, src1, a), (2, src2, b))]
+    warning = t["disagree_warning"].format(**names)
+    return Answer(
+        query=q.raw, status="answered", answer=" ".join(parts), citations=citations, warnings=[*warnings, warning]
+    )

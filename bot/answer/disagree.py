@@ -1,0 +1,80 @@
+"""Sources that name different speakers for the same statement.
+
+A "who said X" question can match sentences in two articles that report X but credit different people. The
+answer must then say the sources disagree rather than quote the likelier one as if it were settled. Two
+sentences report the same statement when the words of X are in what each one reports (the part its reporting
+clause governs, not the whole sentence: in "..., yang menurut Kim sangat penting ..." Kim said only what
+follows the clause); they disagree when the people named share no name word. Nothing here knows any story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
+from bot.evidence.align import align
+from bot.retrieval.types import SentenceHit
+
+SAME_STATEMENT = 0.75  # share of the question's content words the reported part must say
+_CLOSES = ",”\"’'?!—–-:"
+
+
+@dataclass
+class Reported:
+    hit: SentenceHit
+    speaker: str
+    coverage: float  # how much of the asked-about statement the speaker's part of the sentence says
+    p: float  # the evidence model's probability for the sentence
+
+
+def _closes_before(sentence: str, start: int) -> bool:
+    """A clause that closes what came before it ('...," kata X', '..., the mayor said')."""
+    head = sentence[:start].rstrip()
+    return len(head) > 3 and head[-1] in _CLOSES
+
+
+def reported(hit: SentenceHit, statement: str, p: float) -> Reported | None:
+    """Who the sentence says made the statement, and how much of the statement that person is credited with."""
+    best: Reported | None = None
+    for a in attributions(hit.text):
+        part = hit.text[: a.start] if _closes_before(hit.text, a.start) else hit.text[a.end :]
+        cov = align(statement, part).coverage
+        if best is None or cov > best.coverage:
+            best = Reported(hit, full_name(a.speaker, hit.doc.text), cov, p)
+    if best is not None:
+        return best
+    who = (
+        resolve_previous(hit.doc.text, hit.char_start)
+        if pronoun_speaker(hit.text)
+        else closing_speaker(hit.doc.text, hit.char_end)
+    )
+    if not who:
+        return None
+    return Reported(hit, full_name(who, hit.doc.text), align(statement, hit.text).coverage, p)
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Putin" and "Vladimir Putin" are one person; two names with no word in common are two."""
+    words = [{w.lower() for w in re.findall(r"[^\W\d_]{2,}", name)} for name in (a, b)]
+    return bool(words[0] & words[1])
+
+
+def rival_speakers(
+    statement: str, scored: list[tuple[float, SentenceHit]], min_p: float, depth: int = 6
+) -> tuple[Reported, Reported] | None:
+    """The two likeliest sentences, from different documents, that credit the same statement to different
+    people (each likely enough on its own, `min_p`); the one from a document without flagged text comes first."""
+    found: list[Reported] = []
+    for p, hit in scored[:depth]:
+        if p < min_p:
+            break
+        r = reported(hit, statement, p)
+        if r is None or r.coverage < SAME_STATEMENT:
+            continue
+        for other in found:
+            if other.hit.doc.doc_id != hit.doc.doc_id and not same_person(other.speaker, r.speaker):
+                pair = sorted((other, r), key=lambda x: (bool(x.hit.doc.flagged_spans), -x.p))
+                return pair[0], pair[1]
+        found.append(r)
+    return None

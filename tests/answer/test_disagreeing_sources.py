@@ -1,0 +1,100 @@
+"""Two articles credit the same statement to different people: the answer says the sources disagree, names both
+sources and both speakers, cites both, and prefers neither. Articles that agree (or name someone else for a
+different statement) give a plain answer. Real embedder, real Chroma store in a temp dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests_support import make_settings  # type: ignore[import-not-found]
+
+from bot.models import Answer
+from bot.service import FactService
+
+pytestmark = pytest.mark.integration
+
+MINISTER = (
+    "Harga Beras Diperkirakan Turun\n\n"
+    "Menteri Perdagangan Budi Santoso mengatakan harga beras akan turun bulan depan karena panen raya. "
+    "Pedagang di pasar induk menyambut baik kabar itu.\n"
+)
+GOVERNOR = (
+    "Pemerintah Daerah Janjikan Beras Murah\n\n"
+    "Gubernur Andi Wijaya mengatakan harga beras akan turun bulan depan karena panen raya. "
+    "Ia meminta warga tidak membeli beras secara berlebihan.\n"
+)
+MAYOR = (
+    "Bridge Repairs Near Completion\n\n"
+    "Mayor Jane Holt said the river bridge will reopen to traffic in June. Repairs began last winter.\n"
+)
+ENGINEER = (
+    "Engineers Inspect River Bridge\n\n"
+    '"The river bridge will reopen to traffic in June," said chief engineer Tom Reyes. '
+    "Crews worked through the weekend.\n"
+)
+SAME_PERSON = (
+    "Panen Raya Dimulai\n\n"
+    "Panen raya dimulai di sejumlah daerah pekan ini. "
+    "Santoso mengatakan harga beras akan turun bulan depan karena panen raya.\n"
+)
+OTHER_STATEMENT = (
+    "Stok Gudang Bertambah\n\n"
+    "Stok beras di gudang bertambah menjelang bulan depan, yang menurut Rina Kusuma sangat penting untuk "
+    "menjaga pasokan daerah terpencil.\n"
+)
+
+
+def _service(root: Path, files: dict[str, str]) -> FactService:
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    svc = FactService(make_settings(root / "store"))
+    assert svc.ingest([root]).added == len(files)
+    return svc
+
+
+@pytest.fixture(scope="module")
+def disagreeing(tmp_path_factory: pytest.TempPathFactory) -> FactService:
+    files = {"minister.txt": MINISTER, "governor.txt": GOVERNOR, "mayor.txt": MAYOR, "engineer.txt": ENGINEER}
+    return _service(tmp_path_factory.mktemp("disagree"), files)
+
+
+@pytest.fixture(scope="module")
+def agreeing(tmp_path_factory: pytest.TempPathFactory) -> FactService:
+    files = {"minister.txt": MINISTER, "same.txt": SAME_PERSON, "other.txt": OTHER_STATEMENT}
+    return _service(tmp_path_factory.mktemp("agree"), files)
+
+
+def _disagreement(ans: Answer, names: tuple[str, str], files: tuple[str, str], word: str) -> None:
+    assert ans.status == "answered", ans
+    assert word in ans.answer.split(":")[0], ans.answer
+    assert {Path(c.source).name for c in ans.citations} == set(files), ans.citations
+    assert "[1]" in ans.answer and "[2]" in ans.answer
+    warning = next((w for w in ans.warnings if word in w), None)
+    assert warning is not None, ans.warnings
+    for name in names:
+        assert name in ans.answer and name in warning, (name, ans.answer, warning)
+    for c in ans.citations:  # each source named in the warning: its outlet or title, or its file
+        assert (c.outlet or c.title or Path(c.source).name) in warning, (c, warning)
+
+
+def test_indonesian_sources_disagree_on_the_speaker(disagreeing: FactService) -> None:
+    ans = disagreeing.ask("Siapa yang mengatakan harga beras akan turun bulan depan?")
+    _disagreement(ans, ("Budi Santoso", "Andi Wijaya"), ("minister.txt", "governor.txt"), "tidak sepakat")
+
+
+def test_english_sources_disagree_on_the_speaker(disagreeing: FactService) -> None:
+    ans = disagreeing.ask("Who said the river bridge will reopen in June?")
+    _disagreement(ans, ("Jane Holt", "Tom Reyes"), ("mayor.txt", "engineer.txt"), "disagree")
+
+
+def test_same_person_under_two_spellings_is_no_disagreement(agreeing: FactService) -> None:
+    ans = agreeing.ask("Siapa yang mengatakan harga beras akan turun bulan depan?")
+    assert ans.status == "answered" and "Santoso" in ans.answer.split("[1]")[0], ans
+    assert not any("sepakat" in w or "disagree" in w for w in ans.warnings), ans.warnings
+
+
+def test_a_name_credited_with_another_statement_is_no_disagreement(agreeing: FactService) -> None:
+    ans = agreeing.ask("Siapa yang mengatakan stok beras sangat penting untuk pasokan daerah terpencil?")
+    assert ans.status == "answered" and "Rina Kusuma" in ans.answer, ans
+    assert not any("sepakat" in w or "disagree" in w for w in ans.warnings), ans.warnings
