@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -10,6 +14,7 @@ import typer
 from bot.cli import app
 from bot.cli.common import service
 from bot.errors import BadInput
+from bot.service import FactService
 
 
 @app.command("eval")
@@ -29,8 +34,17 @@ def eval_cmd(
         None, "--suite", help="Run an external suite from eval/suites (or 'fresh', or 'all') instead of the gold set."
     ),
     split: str = typer.Option("both", "--split", help="Suite split: dev, heldout or both."),
+    live: bool = typer.Option(
+        False, "--live", help="Score the configured store (FACTBOT_PERSIST_DIR) instead of a temporary one."
+    ),
+    corpus: Path = typer.Option(
+        None, "--corpus", metavar="DIR", help="Articles for the temporary store (default: data/ beside eval/)."
+    ),
 ) -> None:
-    """Run the gold set through the same path users get and report retrieval, grounding, abstention and verdicts."""
+    """Run the gold set through the same path users get and report retrieval, grounding, abstention and verdicts.
+
+    The gold set runs on a temporary store built from its corpus (data/), so the live store's uploads and
+    deletions never change the report; --live scores the configured store instead."""
     if suite:
         _run_suites(suite, split, out, progress)
         return
@@ -39,21 +53,24 @@ def eval_cmd(
     from bot.evaluation.runner import evaluate
     from bot.evaluation.thresholds import gate, load_thresholds
 
-    svc = service()
-    if llm_judge and svc.settings.answerer != "llm":
+    settings = service().settings
+    if llm_judge and settings.answerer != "llm":
         raise BadInput("--llm-judge needs an LLM backend: set FACTBOT_ANSWERER=llm (and FACTBOT_LLM_*)")
-    if slack and not svc.settings.slack_webhook_url:
+    if slack and not settings.slack_webhook_url:
         raise BadInput("--slack needs FACTBOT_SLACK_WEBHOOK_URL")
+    if live and corpus is not None:
+        raise BadInput("--corpus builds a temporary store; --live scores the configured one: give one of them")
     items = load_gold(gold)
     for problem in check_gold(items, project_root(gold)):
         print(f"factbot: warning: gold: {problem}", file=sys.stderr)
-    if not svc.stats().get("documents"):
-        raise BadInput(f"the store in {svc.settings.persist_dir} is empty: run `factbot ingest` first")
-    report = evaluate(svc, items, gold, progress=progress)
+    source = corpus or project_root(gold) / "data"
+    with _eval_store(live, source, progress) as svc:
+        report = evaluate(svc, items, gold, progress=progress)
+    report["meta"]["store"] = str(settings.persist_dir) if live else f"temporary, built from {source}"
     if llm_judge:
         from bot.evaluation.judge_llm import judge_report
 
-        report["llm_judge"] = judge_report(report, svc.settings)
+        report["llm_judge"] = judge_report(report, settings)
     failures = gate(report["metrics"], load_thresholds(thresholds)) if thresholds.is_file() else None
     paths = write_report(report, out, failures)
     print_table(report)
@@ -66,9 +83,33 @@ def eval_cmd(
             from bot.slack.webhook import post_text
         except ImportError:
             raise BadInput("Slack posting is not available in this install (bot.slack.webhook missing)") from None
-        post_text(summary_text(report, failures) + f"\nreport: {paths['markdown']}", svc.settings)
+        post_text(summary_text(report, failures) + f"\nreport: {paths['markdown']}", settings)
     if gate_exit and failures:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _eval_store(live: bool, corpus: Path, progress: bool) -> Iterator[FactService]:
+    """The live store when asked; otherwise a fresh store of `corpus`, deleted afterwards, so uploads and
+    deletions in the live store never change what the report measures."""
+    if live:
+        svc = service()
+        if not svc.stats().get("documents"):
+            raise BadInput(f"the store in {svc.settings.persist_dir} is empty: run `factbot ingest` first")
+        yield svc
+        return
+    if not corpus.is_dir():
+        raise BadInput(f"no corpus folder {corpus}: give --corpus DIR, or --live to score the configured store")
+    tmp = Path(tempfile.mkdtemp(prefix="factbot-eval-"))
+    try:
+        settings = service().settings.model_copy(update={"persist_dir": tmp, "chroma_host": None})
+        svc = FactService(settings)
+        report = svc.ingest([corpus], show_bar=progress)
+        if not report.documents:
+            raise BadInput(f"no articles could be ingested from {corpus}")
+        yield svc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _run_suites(suite: str, split: str, out: Path, progress: bool) -> None:

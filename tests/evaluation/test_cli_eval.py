@@ -12,6 +12,9 @@ import pytest
 
 from bot.service import FactService
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests_support import make_settings  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "eval" / "gold.jsonl"
 
@@ -37,8 +40,10 @@ def test_slack_refused_without_webhook(tmp_path: Path) -> None:
 def test_missing_gold_and_empty_store_are_one_line_errors(tmp_path: Path) -> None:
     res = factbot(["eval", "--gold", str(tmp_path / "nope.jsonl")], tmp_path, FACTBOT_PERSIST_DIR=str(tmp_path / "s"))
     assert res.returncode == 2 and "no such gold file" in res.stderr and "Traceback" not in res.stderr
-    res = factbot(["eval", "--gold", str(GOLD)], tmp_path, FACTBOT_PERSIST_DIR=str(tmp_path / "s"))
+    res = factbot(["eval", "--gold", str(GOLD), "--live"], tmp_path, FACTBOT_PERSIST_DIR=str(tmp_path / "s"))
     assert res.returncode == 2 and "is empty: run `factbot ingest` first" in res.stderr
+    res = factbot(["eval", "--gold", str(GOLD), "--corpus", str(tmp_path / "none")], tmp_path)
+    assert res.returncode == 2 and "no corpus folder" in res.stderr and res.stderr.count("\n") == 1
 
 
 @pytest.mark.integration
@@ -53,7 +58,7 @@ def test_eval_command_writes_reports_and_gates(ingested_service: FactService, tm
     strict.write_text("[minimum]\nanswer_accuracy = 1.01\n", encoding="utf-8")
     env = {"FACTBOT_PERSIST_DIR": str(ingested_service.settings.persist_dir)}
     out = tmp_path / "reports"
-    args = ["eval", "--gold", str(small), "--out", str(out), "--no-progress"]
+    args = ["eval", "--gold", str(small), "--out", str(out), "--no-progress", "--live"]
     res = factbot([*args, "--thresholds", str(strict)], tmp_path, **env)
     assert res.returncode == 0, res.stderr  # without --gate a broken floor is reported, not fatal
     assert "recall_at_5" in res.stdout and "gate FAIL (1)" in res.stdout
@@ -94,9 +99,26 @@ def test_eval_slack_posts_summary_to_webhook(ingested_service: FactService, tmp_
             "FACTBOT_PERSIST_DIR": str(ingested_service.settings.persist_dir),
             "FACTBOT_SLACK_WEBHOOK_URL": f"http://127.0.0.1:{server.server_port}/hook",
         }
-        res = factbot(["eval", "--gold", str(small), "--out", str(tmp_path / "r"), "--no-progress", "--slack"],
-                      tmp_path, **env)  # fmt: skip
+        args = ["eval", "--gold", str(small), "--out", str(tmp_path / "r"), "--no-progress", "--slack", "--live"]
+        res = factbot(args, tmp_path, **env)
     finally:
         server.shutdown()
     assert res.returncode == 0, res.stderr
     assert len(received) == 1 and b"factbot eval: 1 items" in received[0]
+
+
+@pytest.mark.integration
+def test_eval_builds_its_own_store_and_leaves_the_live_one_alone(tmp_path: Path) -> None:
+    line = next(ln for ln in GOLD.read_text(encoding="utf-8").splitlines() if '"who_said-01"' in ln)
+    small = tmp_path / "eval" / "gold.jsonl"
+    small.parent.mkdir()
+    small.write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    live = tmp_path / "live"
+    out = tmp_path / "r"
+    res = factbot(["eval", "--gold", str(small), "--out", str(out), "--no-progress"], tmp_path,
+                  FACTBOT_PERSIST_DIR=str(live))  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["meta"]["documents"] == 5 and report["meta"]["store"].startswith("temporary, built from")
+    assert not live.exists() or FactService(make_settings(live)).stats()["documents"] == 0

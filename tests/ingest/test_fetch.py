@@ -188,3 +188,15 @@ def test_cli_ingest_url_and_one_line_error(
     finally:
         get_settings.cache_clear()
         service.cache_clear()
+
+
+def test_upload_keeps_its_original_name_as_source(tmp_path: Path, settings: Settings) -> None:
+    tmp = tmp_path / "gradio" / "3f2a9c" / "upload.txt"
+    tmp.parent.mkdir(parents=True)
+    tmp.write_text("The council said the pier repairs were finished ahead of schedule this week.", encoding="utf-8")
+    svc = FactService(settings, embeddings=FakeEmbeddings())
+    assert svc.ingest([tmp], sources={str(tmp): "pier-report.txt"}).added == 1
+    assert svc.store.all_documents()[0].source == "pier-report.txt"
+    tmp.write_text("The council said the pier repairs were finished two weeks late this month.", encoding="utf-8")
+    assert svc.ingest([tmp], sources={str(tmp): "pier-report.txt"}).replaced == 1  # same name: replaced
+    assert [d.source for d in svc.store.all_documents()] == ["pier-report.txt"]
