@@ -106,9 +106,10 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
             "<p class='fb-note'>Select a document to preview its clean text.</p>", elem_id="fb-doc-preview"
         )
         with gr.Row():
-            delete = gr.Button("Delete this document", variant="stop", visible=False, elem_id="fb-doc-delete")
-            confirm = gr.Button("Yes, delete it", variant="stop", visible=False, elem_id="fb-doc-confirm")
-            cancel = gr.Button("Cancel", visible=False, elem_id="fb-doc-cancel")
+            small: dict[str, Any] = {"visible": False, "size": "sm", "scale": 0, "min_width": 180}
+            delete = gr.Button("Delete this document", variant="stop", elem_id="fb-doc-delete", **small)
+            confirm = gr.Button("Yes, delete it", variant="stop", elem_id="fb-doc-confirm", **small)
+            cancel = gr.Button("Cancel", elem_id="fb-doc-cancel", **small)
         with gr.Accordion("Add articles (.txt, .md, .html, .pdf)", open=False):
             files = gr.File(file_count="multiple", file_types=FILE_TYPES, label="Files", elem_id="fb-files")
             upload = gr.Button("Ingest", elem_id="fb-ingest")
@@ -131,29 +132,20 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
         return preview_html(info, doc), doc.doc_id, gr.update(visible=True), hidden, hidden
 
     def ask_confirm(doc_id: str | None) -> tuple[Any, ...]:
-        if doc_id is None:
-            return (gr.update(visible=False),) * 3
-        return gr.update(visible=False), gr.update(visible=True), gr.update(visible=True)
+        try:
+            info, _ = service.document(doc_id or "")
+        except FactbotError as exc:
+            return f"Nothing to delete: {html.escape(str(exc))}", *(gr.update(visible=False),) * 3
+        ask = f"Delete “{html.escape(info.title or info.source)}” from the store and every index? Re-ingest to undo."
+        return ask, gr.update(visible=False), gr.update(visible=True), gr.update(visible=True)
 
     def keep() -> tuple[Any, ...]:
-        return gr.update(visible=True), gr.update(visible=False), gr.update(visible=False)
+        return "", gr.update(visible=True), gr.update(visible=False), gr.update(visible=False)
 
     def remove(doc_id: str | None, query: str) -> tuple[Any, ...]:
         hidden = gr.update(visible=False)
-        if doc_id is None:
-            return (
-                gr.update(),
-                gr.update(),
-                "Select a document first.",
-                gr.update(),
-                None,
-                hidden,
-                hidden,
-                hidden,
-                gr.update(),
-            )
         try:
-            gone = service.remove_document(doc_id)
+            gone = service.remove_document(doc_id or "")
             msg = f"Deleted “{html.escape(gone.title or gone.source)}” ({gone.chunks} chunks)."
         except FactbotError as exc:
             msg = f"Not deleted: {html.escape(str(exc))}"
@@ -177,8 +169,8 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
     search.submit(refresh, [search], listing)
     tab.select(refresh, [search], listing)
     table.select(pick, [ids], [preview, chosen, *buttons])
-    delete.click(ask_confirm, [chosen], buttons)
-    cancel.click(keep, None, buttons)
+    delete.click(ask_confirm, [chosen], [status, *buttons])
+    cancel.click(keep, None, [status, *buttons])
     confirm.click(remove, [chosen, search], [table, ids, status, preview, chosen, *buttons, stats])
     upload.click(ingest, [files, search], [upload_log, table, ids, status, stats])
     return tab

@@ -146,6 +146,13 @@ def test_narrow_screen(browser, web_base: str) -> None:  # type: ignore[no-untyp
         box = button.bounding_box()
         if box and box["y"] < first["y"] + 20:
             assert box["y"] + box["height"] <= first["y"] + 1
+    # on a phone, [1] scrolls the page down to its card
+    page.locator("#fb-chat a[href='#fb-src-0-1']").click()
+    page.wait_for_function(
+        "(() => { const c = document.querySelector('#fb-src-0-1.fb-selected'); if (!c) return false;"
+        " const r = c.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })()",
+        timeout=15_000,
+    )
     page.screenshot(path=str(ARTIFACTS / "page-mobile.png"), full_page=True)
     page.close()
 
@@ -223,6 +230,9 @@ def test_documents_panel_uploads_lists_previews_and_deletes(browser, docs_servic
         assert "2 pages" in preview.inner_text() and "Rina Santoso" in preview.inner_text()
         page.screenshot(path=str(ARTIFACTS / "page-documents.png"), full_page=True)
 
+        page.locator("#fb-doc-delete").click()
+        page.locator("#fb-doc-status").get_by_text("Delete “Pelabuhan Baru").wait_for(timeout=10_000)
+        page.locator("#fb-doc-cancel").click()  # asked, then not done
         page.locator("#fb-doc-delete").click()
         page.locator("#fb-doc-confirm").click()
         page.locator("#fb-doc-status").get_by_text("Deleted").wait_for(timeout=30_000)
