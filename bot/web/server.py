@@ -23,8 +23,8 @@ from bot.answer.history import MAX_TURNS, Turn
 from bot.errors import FactbotError
 from bot.models import Answer
 from bot.service import FactService
+from bot.web.assets import CSS, JS
 from bot.web.page import build_page
-from bot.web.render import CSS
 
 
 class AskRequest(BaseModel):
@@ -95,4 +95,4 @@ def create_app(service: FactService) -> FastAPI:
         app.include_router(build_router(service, settings))
 
     page = build_page(service).queue(default_concurrency_limit=4, max_size=64)
-    return gr.mount_gradio_app(app, page, path="/", css=CSS, footer_links=[])
+    return gr.mount_gradio_app(app, page, path="/", css=CSS, head=JS, footer_links=[])

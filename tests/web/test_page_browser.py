@@ -6,7 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests_support import service_with_article  # type: ignore[import-not-found]
+from pdf_support import make_pdf  # type: ignore[import-not-found]
+from tests_support import make_settings, service_with_article  # type: ignore[import-not-found]
+
+from bot.components.embeddings import FakeEmbeddings
+from bot.service import FactService
 
 from .conftest import run_server
 
@@ -75,6 +79,56 @@ def test_headline_question_and_claim(browser, web_base: str) -> None:  # type: i
     page.close()
 
 
+def _top(page, selector: str) -> float:  # type: ignore[no-untyped-def]
+    return float(page.locator(selector).first.bounding_box()["y"])
+
+
+def _bottom(page, selector: str) -> float:  # type: ignore[no-untyped-def]
+    box = page.locator(selector).first.bounding_box()
+    return float(box["y"] + box["height"])
+
+
+def test_marker_selects_its_card_and_the_followed_answer_is_marked(browser, web_base: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.goto(web_base, wait_until="domcontentloaded")
+    page.locator("#fb-input textarea").wait_for(timeout=60_000)
+    _ask(page, "who said Russia will help build satellites?")
+    page.locator("#fb-src-0-1").wait_for(timeout=30_000)
+    _ask(page, "Berapa lama Putin menunggu Kim?")
+    page.locator("#fb-src-1-1").wait_for(timeout=30_000)
+    rows = page.locator("#fb-chat .bot-row")
+    page.wait_for_function("document.querySelectorAll('#fb-chat .bot-row.fb-current').length === 1")
+    assert "fb-current" in (rows.nth(1).get_attribute("class") or "")  # the panel follows the newest answer
+
+    rows.nth(0).locator("a[href='#fb-src-0-1']").click()  # [1] of the first answer
+    card = page.locator("#fb-src-0-1")
+    page.wait_for_function("document.querySelector('#fb-src-0-1.fb-selected') !== null", timeout=15_000)
+    assert page.locator("#fb-sources .fb-sources").get_attribute("data-turn") == "0"
+    assert "fb-current" in (rows.nth(0).get_attribute("class") or "")
+    assert "fb-current" not in (rows.nth(1).get_attribute("class") or "")
+    meta = card.locator(".fb-meta").inner_text()
+    assert "Tempo" in meta and "2023-09-1" in meta and "/" not in meta  # outlet, date, a file name not a path
+    title = card.locator(".fb-title").inner_text()
+    assert title and card.inner_text().count(title) == 1
+    context = card.locator(".fb-context").inner_text()
+    assert context[0].isupper() or context[0] in "“\"'…"  # starts at a sentence or marks its cut
+    page.wait_for_function(
+        "(() => { const r = document.querySelector('#fb-src-0-1').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()"
+    )
+
+    with page.expect_download() as got:
+        page.locator("#fb-export").click()
+    notes = Path(got.value.path()).read_text(encoding="utf-8")
+    assert notes.startswith("# factbot fact-check notes")
+    assert "## 1. Question: who said Russia will help build satellites?" in notes and "## 2. Question" in notes
+    assert (
+        "Putin mengatakan Rusia akan membantu Korea Utara membangun satelit" in notes and "— Tempo, 2023-09-1" in notes
+    )
+    page.screenshot(path=str(ARTIFACTS / "page-selected.png"), full_page=True)
+    page.close()
+
+
 def test_narrow_screen(browser, web_base: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(web_base, wait_until="domcontentloaded")
@@ -83,6 +137,22 @@ def test_narrow_screen(browser, web_base: str) -> None:  # type: ignore[no-untyp
     page.locator("#fb-sources mark").first.wait_for(timeout=30_000)
     assert "30 menit" in page.locator("#fb-sources").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 420  # no sideways scrolling
+    # the sources come right after the chat holding the answer, before the input and the examples
+    assert _bottom(page, "#fb-chat") <= _top(page, "#fb-sources") + 1
+    assert _bottom(page, "#fb-sources") <= min(_top(page, "#fb-input"), _top(page, "#fb-examples"))
+    # the chat's toolbar does not cover the first message
+    first = page.locator("#fb-chat .message-row").first.bounding_box()
+    for button in page.locator("#fb-chat button[aria-label]").all():
+        box = button.bounding_box()
+        if box and box["y"] < first["y"] + 20:
+            assert box["y"] + box["height"] <= first["y"] + 1
+    # on a phone, [1] scrolls the page down to its card
+    page.locator("#fb-chat a[href='#fb-src-0-1']").click()
+    page.wait_for_function(
+        "(() => { const c = document.querySelector('#fb-src-0-1.fb-selected'); if (!c) return false;"
+        " const r = c.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })()",
+        timeout=15_000,
+    )
     page.screenshot(path=str(ARTIFACTS / "page-mobile.png"), full_page=True)
     page.close()
 
@@ -108,3 +178,68 @@ def test_article_html_never_executes(browser, xss_base: str) -> None:  # type: i
     assert page.locator("#fb-sources img").count() == 0 and page.locator("#fb-sources script").count() == 0
     page.screenshot(path=str(ARTIFACTS / "page-xss.png"), full_page=True)
     page.close()
+
+
+@pytest.fixture
+def docs_service(tmp_path: Path) -> FactService:
+    """An empty store with the fake embedder: the Documents tab needs no answers, only storage."""
+    return FactService(make_settings(tmp_path / "store", embedder="fake"), embeddings=FakeEmbeddings())
+
+
+PDF_PAGES = [
+    [
+        "Pelabuhan Baru Dibuka untuk Nelayan Pesisir",
+        "Jakarta, 12 Maret 2024 - Menteri Kelautan Rina Santoso mengatakan pelabuhan baru akan",
+        "melayani 4.000 nelayan setiap bulan mulai April 2024.",
+        "Menurut Rina, pembangunan pelabuhan menelan biaya Rp 120 miliar dari anggaran negara.",
+    ],
+    ["Direktur Jenderal Budi Hartono menambahkan bahwa dermaga kedua akan selesai pada akhir tahun 2025."],
+]
+
+
+def test_documents_panel_uploads_lists_previews_and_deletes(browser, docs_service: FactService, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pdf = tmp_path / "rilis-pelabuhan.pdf"
+    pdf.write_bytes(make_pdf(PDF_PAGES))
+    base, server, thread = run_server(docs_service)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base, wait_until="domcontentloaded")
+        page.get_by_role("tab", name="Documents").click()
+        page.locator("#fb-doc-status").get_by_text("0 document(s)").wait_for(timeout=30_000)
+        page.get_by_text("Add articles").click()
+        page.locator("#fb-files input[type=file]").set_input_files(str(pdf))
+        page.locator("#fb-ingest").click()
+        page.locator("#fb-ingest-log").get_by_text("Ingested 1 new").wait_for(timeout=60_000)
+        table = page.locator("#fb-doc-table")
+        named = table.get_by_text("rilis-pelabuhan.pdf").filter(visible=True).first  # the upload's own name
+        named.wait_for(timeout=30_000)
+        assert "/tmp" not in table.inner_text() and "gradio" not in table.inner_text()
+        [doc] = docs_service.documents()
+        assert doc.source == "rilis-pelabuhan.pdf" and doc.pages == 2
+
+        page.locator("#fb-doc-search input, #fb-doc-search textarea").first.fill("no such outlet")
+        page.locator("#fb-doc-find").click()
+        page.locator("#fb-doc-status").get_by_text("0 document(s) match").wait_for(timeout=30_000)
+        page.locator("#fb-doc-search input, #fb-doc-search textarea").first.fill("pelabuhan")
+        page.locator("#fb-doc-find").click()
+        page.locator("#fb-doc-status").get_by_text("1 document(s) match").wait_for(timeout=30_000)
+
+        named.click()
+        preview = page.locator("#fb-doc-preview")
+        preview.get_by_text("dermaga kedua", exact=False).wait_for(timeout=30_000)
+        assert "2 pages" in preview.inner_text() and "Rina Santoso" in preview.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "page-documents.png"), full_page=True)
+
+        page.locator("#fb-doc-delete").click()
+        page.locator("#fb-doc-status").get_by_text("Delete “Pelabuhan Baru").wait_for(timeout=10_000)
+        page.locator("#fb-doc-cancel").click()  # asked, then not done
+        page.locator("#fb-doc-delete").click()
+        page.locator("#fb-doc-confirm").click()
+        page.locator("#fb-doc-status").get_by_text("Deleted").wait_for(timeout=30_000)
+        assert docs_service.documents() == [] and docs_service.stats()["chunks"] == 0
+        assert "rilis-pelabuhan.pdf" not in table.inner_text()
+        page.locator("#fb-stats").get_by_text("0 documents").wait_for(timeout=10_000)
+        page.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
