@@ -57,7 +57,7 @@ class FactService:
         sources: Mapping[str, str] | None = None,
     ) -> Any:
         """Ingest files, folders and http(s) URLs. `sources` maps a path as given to the source name to store
-        (an upload keeps its original file name, not the server's temporary path)."""
+        (an upload keeps its original file name, not the server's scratch path)."""
         from bot.ingest.pipeline import ingest_paths
 
         with self._lock:

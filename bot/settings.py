@@ -50,7 +50,11 @@ class Settings(BaseSettings):
     llm_base_url: str = Field("http://127.0.0.1:11434/v1", description="OpenAI-compatible or Ollama base URL.")
     llm_model: str = Field("llama3.2", description="Model name for the LLM backend.")
     llm_api_key: str | None = Field(None, description="API key for the LLM backend, if it needs one.")
-    claim_judge: Literal["rules", "llm"] = Field("rules", description="Claim verdict judge; rules = default.")
+    claim_judge: Literal["learned", "rules", "llm"] = Field(
+        "learned",
+        description="Claim verdict judge: learned = the shipped model (bot/claims/model.json); llm = the LLM "
+        "plug-in, falling back to the learned judge; rules = an old name for learned, kept so settings files work.",
+    )
 
     # --- web ---------------------------------------------------------------
     host: str = Field("127.0.0.1", description="`factbot serve` bind address.")

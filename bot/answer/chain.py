@@ -55,7 +55,7 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
         if inp["kind"] == "claim":
             from bot.answer.claim import answer_claim
 
-            ans = answer_claim(inp["claim"], inp["hits"], settings)
+            ans = answer_claim(inp["claim"], inp["hits"], settings, service.embeddings)
         elif settings.answerer == "llm":
             from bot.answer.llm import answer_with_llm
 

@@ -55,7 +55,7 @@ def reported(hit: SentenceHit, statement: str, p: float) -> Reported | None:
 
 
 def same_person(a: str, b: str) -> bool:
-    """ "Putin" and "Vladimir Putin" are one person; two names with no word in common are two."""
+    """ "Widodo" and "Joko Widodo" are one person; two names with no word in common are two."""
     words = [{w.lower() for w in re.findall(r"[^\W\d_]{2,}", name)} for name in (a, b)]
     return bool(words[0] & words[1])
 

@@ -1,9 +1,9 @@
-"""The judge seam: rules by default, an optional LLM/NLI judge behind the same protocol.
+"""The judge seam: the learned judge by default, an optional LLM judge behind the same protocol.
 
 The LLM judge is off unless a caller builds one with a callable (prompt -> text);
-it sees the rules judge's candidate passages, must answer in JSON, and may only
-cite passages it was shown, so citations stay verbatim. Anything malformed falls
-back to the rules verdict.
+it sees the fallback judge's cited passages plus the best retrieved ones, must
+answer in JSON, and may only cite passages it was shown, so citations stay
+verbatim. Anything malformed falls back to the fallback judge's verdict.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from bot.claims.verify import ClaimResult, verify_claim
+from bot.claims.learned import ClaimResult
 from bot.retrieval.types import SentenceHit
 
 PROMPT_PATH = Path(__file__).resolve().parents[2] / "prompts" / "claim_judge.txt"
@@ -25,16 +25,12 @@ class Judge(Protocol):
     def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult: ...
 
 
-class RulesJudge:
-    """Deterministic, fast, the default."""
-
-    def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult:
-        return verify_claim(claim, hits)
-
-
 class LLMJudge:
-    def __init__(self, llm: Callable[[str], str], max_passages: int = 8, prompt_path: Path = PROMPT_PATH) -> None:
+    def __init__(
+        self, llm: Callable[[str], str], fallback: Judge, max_passages: int = 8, prompt_path: Path = PROMPT_PATH
+    ) -> None:
         self.llm = llm
+        self.fallback = fallback
         self.max_passages = max_passages
         self.template = prompt_path.read_text(encoding="utf-8")
 
@@ -43,8 +39,8 @@ class LLMJudge:
         return self.template.replace("{claim}", claim).replace("{passages}", listed)
 
     def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult:
-        rules = verify_claim(claim, hits)
-        passages = list(rules.evidence)
+        base = self.fallback(claim, hits)
+        passages = list(base.evidence)
         seen = {(h.doc.doc_id, h.char_start) for h in passages}
         for h in sorted(hits, key=lambda x: x.score, reverse=True):
             if len(passages) >= self.max_passages:
@@ -55,18 +51,18 @@ class LLMJudge:
         try:
             reply = parse_reply(self.llm(self.prompt(claim, passages)), len(passages))
         except (ValueError, KeyError, TypeError):
-            rules.warnings.append("The LLM judge gave no usable answer; the rules verdict is shown.")
-            return rules
+            base.warnings.append("The LLM judge gave no usable answer; the learned judge's verdict is shown.")
+            return base
         verdict, cited, explanation = reply
         evidence = [passages[i - 1] for i in cited]
         marks = "".join(f"[{n}]" for n in range(1, len(evidence) + 1))
         word = {"supported": "Supported", "refuted": "Refuted", "not_enough_info": "Not enough information"}[verdict]
         text = f"{word}: {explanation.rstrip('.')} {marks}".rstrip() + "."
-        warnings = list(rules.warnings)
-        if verdict != rules.verdict:
-            warnings.append(f"The LLM judge ({verdict}) and the rules judge ({rules.verdict}) disagree.")
+        warnings = list(base.warnings)
+        if verdict != base.verdict:
+            warnings.append(f"The LLM judge ({verdict}) and the learned judge ({base.verdict}) disagree.")
         if verdict != "not_enough_info" and not evidence:
-            return rules
+            return base
         return ClaimResult(verdict, text, evidence, warnings, explanation if verdict == "refuted" else "")  # type: ignore[arg-type]
 
 

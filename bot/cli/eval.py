@@ -35,15 +35,15 @@ def eval_cmd(
     ),
     split: str = typer.Option("both", "--split", help="Suite split: dev, heldout or both."),
     live: bool = typer.Option(
-        False, "--live", help="Score the configured store (FACTBOT_PERSIST_DIR) instead of a temporary one."
+        False, "--live", help="Score the configured store (FACTBOT_PERSIST_DIR) instead of a scratch one."
     ),
     corpus: Path = typer.Option(
-        None, "--corpus", metavar="DIR", help="Articles for the temporary store (default: data/ beside eval/)."
+        None, "--corpus", metavar="DIR", help="Articles for the scratch store (default: data/ beside eval/)."
     ),
 ) -> None:
     """Run the gold set through the same path users get and report retrieval, grounding, abstention and verdicts.
 
-    The gold set runs on a temporary store built from its corpus (data/), so the live store's uploads and
+    The gold set runs on a scratch store built from its corpus (data/), so the live store's uploads and
     deletions never change the report; --live scores the configured store instead."""
     if suite:
         _run_suites(suite, split, out, progress)
@@ -59,14 +59,14 @@ def eval_cmd(
     if slack and not settings.slack_webhook_url:
         raise BadInput("--slack needs FACTBOT_SLACK_WEBHOOK_URL")
     if live and corpus is not None:
-        raise BadInput("--corpus builds a temporary store; --live scores the configured one: give one of them")
+        raise BadInput("--corpus builds a scratch store; --live scores the configured one: give one of them")
     items = load_gold(gold)
     for problem in check_gold(items, project_root(gold)):
         print(f"factbot: warning: gold: {problem}", file=sys.stderr)
     source = corpus or project_root(gold) / "data"
     with _eval_store(live, source, progress) as svc:
         report = evaluate(svc, items, gold, progress=progress)
-    report["meta"]["store"] = str(settings.persist_dir) if live else f"temporary, built from {source}"
+    report["meta"]["store"] = str(settings.persist_dir) if live else f"scratch, built from {source}"
     if llm_judge:
         from bot.evaluation.judge_llm import judge_report
 
@@ -113,26 +113,35 @@ def _eval_store(live: bool, corpus: Path, progress: bool) -> Iterator[FactServic
 
 
 def _run_suites(suite: str, split: str, out: Path, progress: bool) -> None:
-    """Each suite in its own store, next to the dense baseline; writes suites.json and suites.md under `out`."""
+    """Each suite in its own store, next to its plain baseline; writes suites.json and suites.md under `out`.
+
+    Question suites and claim suites share the flag: a claim suite reports balanced accuracy and per-class
+    recall instead of answer accuracy."""
     import json
 
+    from bot.evaluation.claim_suites import claim_table, run_claim_split
     from bot.evaluation.suite_run import run_split, table
-    from bot.evaluation.suites import SPLITS, names
+    from bot.evaluation.suites import SPLITS, claim_names, names
 
     if split not in (*SPLITS, "both"):
         raise BadInput(f"unknown split {split!r}: use dev, heldout or both")
-    chosen = names() if suite == "all" else [suite]
-    if suite != "all" and suite not in names():
-        raise BadInput(f"unknown suite {suite!r}: choose from {', '.join(names()) or 'none'} or all")
-    results = []
+    known = names() + claim_names()
+    if suite != "all" and suite not in known:
+        raise BadInput(f"unknown suite {suite!r}: choose from {', '.join(known) or 'none'} or all")
+    chosen = known if suite == "all" else [suite]
+    results, claim_results = [], []
     for name in chosen:
         for sp in SPLITS if split == "both" else (split,):
-            if name == "fresh" and sp == "dev":
+            if name in ("fresh", "fresh_claims") and sp == "dev":
                 continue  # written blind, held out only
-            results.append(run_split(name, sp, progress=progress))
-    md = table(results)
+            if name in claim_names():
+                claim_results.append(run_claim_split(name, sp, progress=progress))
+            else:
+                results.append(run_split(name, sp, progress=progress))
+    md = "\n\n".join(t for t in (results and table(results), claim_results and claim_table(claim_results)) if t)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "suites.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    payload = results + claim_results
+    (out / "suites.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
     (out / "suites.md").write_text(md + "\n", encoding="utf-8")
     print(md)
     print(f"report: {out / 'suites.md'} · {out / 'suites.json'}")

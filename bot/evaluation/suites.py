@@ -27,6 +27,7 @@ from bot.text.sentences import split_sentences
 ROOT = Path(__file__).resolve().parents[2]
 SUITES = ROOT / "eval" / "suites"
 FRESH = ROOT / "eval" / "fresh" / "questions.jsonl"
+FRESH_CLAIMS = ROOT / "eval" / "fresh" / "claims.jsonl"
 SPLITS = ("dev", "heldout")
 
 
@@ -45,8 +46,23 @@ class SuiteItem:
 
 def names() -> list[str]:
     """Question suites present in this checkout (claim suites, which have premises, are left out)."""
-    found = [p.name for p in sorted(SUITES.glob("*")) if (p / "items.dev.jsonl").is_file() and (p / "corpus").is_dir()]
+    found = [p.name for p in _suite_dirs() if '"question"' in _first_line(p / "items.dev.jsonl")]
     return found + (["fresh"] if FRESH.is_file() else [])
+
+
+def claim_names() -> list[str]:
+    """Claim suites (items with a "claim" and a "label") present in this checkout, then the fresh claims."""
+    found = [p.name for p in _suite_dirs() if '"claim"' in _first_line(p / "items.dev.jsonl")]
+    return found + (["fresh_claims"] if FRESH_CLAIMS.is_file() else [])
+
+
+def _suite_dirs() -> list[Path]:
+    return [p for p in sorted(SUITES.glob("*")) if (p / "items.dev.jsonl").is_file() and (p / "corpus").is_dir()]
+
+
+def _first_line(path: Path) -> str:
+    with path.open(encoding="utf-8") as f:
+        return f.readline()
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

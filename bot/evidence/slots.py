@@ -134,7 +134,7 @@ def names(text: str, function_words: frozenset[str] = frozenset()) -> list[Slot]
     """
     out: list[Slot] = []
     if _headline_case(text):
-        return out  # "Kim Sambut Putin di Pyongyang": every word is capitalised, so no run is a name
+        return out  # "Presiden Sambut Menteri di Jakarta": every word is capitalised, so no run is a name
     cal = calendar_words()
     skip = function_words | titles()
     taken = [(d.start, d.end) for d in dates(text)]
@@ -223,7 +223,7 @@ def answer_slots(text: str, qtype: str, question: str, function_words: frozenset
 
 def _echoes(slot: Slot, q_words: set[str]) -> bool:
     """The slot restates the question: all its words, or (for a name) any of its longer words are asked
-    about already ("Vladimir Putin" does not answer "Who met Putin?")."""
+    about already ("Joko Widodo" does not answer "Who met Widodo?")."""
     words = set(re.findall(r"\w+", slot.text.lower()))
     if words <= q_words:
         return True

@@ -116,7 +116,7 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files, folders and http(s) URLs; `strict` refuses documents with flagged spans instead of storing
     them flagged. `sources` maps a path as given to the name stored as its source (an upload's own file name
-    rather than the server's temporary path)."""
+    rather than the server's scratch path)."""
     found, problems = discover([Path(p) for p in paths if not is_url(p)])
     files: list[Path | str] = [*found, *(str(p).strip() for p in paths if is_url(p))]
     names = {str(k): v for k, v in (sources or {}).items()}

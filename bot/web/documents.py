@@ -3,7 +3,7 @@
 The listing, lookup and removal live in bot/docs.py behind FactService (shared with `factbot docs`),
 so removal also drops the in-memory lexical index; this module only turns them into a table and HTML,
 and wires the tab. A delete asks once more before it happens: it cannot be undone from the page.
-Uploads are stored under their own file names, not Gradio's temporary path, so the list, the
+Uploads are stored under their own file names, not Gradio's scratch path, so the list, the
 citations and a re-upload of a changed file (which replaces the old version) all see the same name.
 """
 
@@ -72,7 +72,7 @@ def preview_html(row: DocInfo, doc: DocumentRecord) -> str:
 
 
 def upload_sources(paths: list[str]) -> dict[str, str]:
-    """Each uploaded temporary path → the original file name (Gradio keeps it as the file's own name)."""
+    """Each uploaded scratch path → the original file name (Gradio keeps it as the file's own name)."""
     return {p: Path(p).name for p in paths}
 
 

@@ -128,3 +128,38 @@ def category_id(question: str) -> str:
     if re.search(r" (apa|apakah|manakah) ", q):
         return "what"
     return "other"
+
+
+CLAIM_LABELS = ("supported", "refuted", "not_enough_info")
+
+
+def claim_item(suite: str, split: str, n: int, lang: str, claim: str, label: str, file: str, evidence: str,
+               category: str) -> dict:
+    """One claim of a claim suite: `evidence` is the premise the label was given against (verbatim in `file`)."""
+    assert label in CLAIM_LABELS, label
+    return {
+        "id": f"{suite}-{split}-{n:04d}",
+        "suite": suite,
+        "split": split,
+        "lang": lang,
+        "claim": claim,
+        "label": label,
+        "file": f"corpus/{split}/{file}",
+        "evidence": evidence,
+        "category": category,
+    }
+
+
+def write_claim_split(folder: Path, split: str, files: dict[str, str], items: list[dict]) -> None:
+    """Write a claim suite's corpus files and items, after checking every premise is verbatim in its file."""
+    corpus = folder / "corpus" / split
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    ids = set()
+    with open(folder / f"items.{split}.jsonl", "w", encoding="utf-8") as out:
+        for it in items:
+            assert it["id"] not in ids, f"duplicate id {it['id']}"
+            ids.add(it["id"])
+            name = it["file"].split("/")[-1]
+            assert it["evidence"] in files[name], f"{it['id']}: premise not in {name}"
+            out.write(json.dumps(it, ensure_ascii=False) + "\n")

