@@ -6,8 +6,6 @@ passages it cites, by offset, and are re-verified, so it cannot invent a quote.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
@@ -15,15 +13,16 @@ from bot.answer.citations import cited_numbers, make_citation
 from bot.answer.question import Question
 from bot.errors import FactbotError
 from bot.models import Answer
+from bot.prompts_loader import load_prompt
 from bot.retrieval.types import SentenceHit
 from bot.settings import Settings
 
-PROMPT = Path(__file__).resolve().parents[2] / "prompts" / "answer.txt"
+PROMPT = "answer.txt"  # prompts/answer.txt, shipped as bot.prompts package data
 
 
 def render_prompt(q: Question, hits: list[SentenceHit]) -> str:
     passages = "\n".join(f"[{i}] ({h.doc.outlet or h.doc.source}) {h.text}" for i, h in enumerate(hits, 1))
-    return PROMPT.read_text(encoding="utf-8").format(passages=passages, question=q.text)
+    return load_prompt(PROMPT).format(passages=passages, question=q.text)
 
 
 @retry(
