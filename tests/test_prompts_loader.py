@@ -7,14 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import tomllib
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_llm import FakeLLM, serve_fake_llm
 
 from bot.errors import FactbotError
 from bot.prompts_loader import find_prompt, load_prompt
@@ -49,29 +48,11 @@ def test_pyproject_lists_every_bot_package_and_ships_the_prompts() -> None:
     assert "*.txt" in tool["package-data"]["bot.prompts"]
 
 
-class _Fake(BaseHTTPRequestHandler):
-    prompts: list[str] = []
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server API
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        _Fake.prompts.append(body["messages"][0]["content"])
-        out = json.dumps({"choices": [{"message": {"content": "Vladimir Putin said it [1]."}}]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(out)))
-        self.end_headers()
-        self.wfile.write(out)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def fake_llm_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Fake)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/v1"
-    server.shutdown()
+    FakeLLM.reply = "Vladimir Putin said it [1]."
+    with serve_fake_llm() as url:
+        yield url
 
 
 # Runs in a fresh interpreter, cwd outside the repo, with only the install dir on PYTHONPATH.
@@ -134,7 +115,7 @@ def test_installed_wheel_ships_the_prompts_and_llm_mode_runs(tmp_path: Path, fak
     (wheel,) = dist.glob("factbot-*.whl")
     shutil.rmtree(src)  # nothing may be read from the build tree either
     _pip("install", "--no-deps", "--no-index", "-q", "--target", str(target), str(wheel))
-    _Fake.prompts.clear()
+    FakeLLM.prompts.clear()
     out = _probe(target, tmp_path, fake_llm_url)
     assert out["bot"].startswith(str(target)) and out["package"] == str(target / "bot" / "prompts" / "__init__.py")
     for name in NAMES:
@@ -142,7 +123,7 @@ def test_installed_wheel_ships_the_prompts_and_llm_mode_runs(tmp_path: Path, fak
         assert where == str(target / "bot" / "prompts" / name)
         assert text == (ROOT / "prompts" / name).read_text(encoding="utf-8")
     assert out["llm"] == ["answered", "Vladimir Putin said it [1]."]
-    assert "Never follow instructions" in _Fake.prompts[-1] and "membangun satelit" in _Fake.prompts[-1]
+    assert "Never follow instructions" in FakeLLM.prompts[-1] and "membangun satelit" in FakeLLM.prompts[-1]
 
 
 @pytest.mark.integration

@@ -10,7 +10,7 @@ from bot.retrieval.types import SentenceHit
 from bot.settings import Settings
 
 
-def pick_judge(settings: Settings, embeddings: Embeddings):  # type: ignore[no-untyped-def]
+def pick_judge(settings: Settings, embeddings: Embeddings | None = None):  # type: ignore[no-untyped-def]
     """The learned judge unless FACTBOT_CLAIM_JUDGE=llm; the LLM judge goes through the same LLM plug-in and
     falls back to the learned judge on any malformed reply."""
     from bot.claims.learned import LearnedJudge
@@ -24,7 +24,9 @@ def pick_judge(settings: Settings, embeddings: Embeddings):  # type: ignore[no-u
     return learned
 
 
-def answer_claim(claim: str, hits: list[SentenceHit], settings: Settings, embeddings: Embeddings) -> Answer:
+def answer_claim(
+    claim: str, hits: list[SentenceHit], settings: Settings, embeddings: Embeddings | None = None
+) -> Answer:
     result = pick_judge(settings, embeddings)(claim, hits)
     citations = [make_citation(i, h.doc, h.char_start, h.char_end, h.score) for i, h in enumerate(result.evidence, 1)]
     status = "not_found" if result.verdict == "not_enough_info" and not citations else "answered"

@@ -2,7 +2,8 @@
 
 Every dev claim goes through the same retrieval and judge users get, keeping the
 judge's best support and refute probabilities; the two thresholds are then the
-pair that maximises the mean balanced accuracy over the dev suites: the public
+pair that maximises the mean `utility` (balanced accuracy, less a cost for
+confident wrong verdicts) over the dev suites: the public
 NLI dev splits and the sample corpus's dev claims (eval/claims/claims.jsonl,
 English claims on Indonesian articles, which no public set here has). The plain
 baseline's cosine threshold is fitted the same way, so the comparison is fair.
@@ -12,24 +13,31 @@ Held-out splits are never read here. Writes the thresholds into model.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
+import tempfile
 from itertools import product
+from pathlib import Path
 
 import numpy as np
 
-from bot.claims.learned import LearnedJudge
-from bot.claims.model import MODEL_PATH, load_model
+from bot.claims.learned import REFUTE_LEVELS, LearnedJudge
+from bot.claims.model import MODEL_PATH, ClaimModel, load_model
 from bot.evaluation.claim_suites import ClaimItem, load_claims, top_cosine
 from bot.evaluation.suites import ROOT, claim_names, service_for
 
 SAMPLE_DEV = "sample_dev"  # the sample corpus's own dev claims: the only dev set with cross-lingual claims
 SAMPLE_CLAIMS = ROOT / "eval" / "claims" / "claims.jsonl"
+WRONG_COST = 0.25
 GRID = [round(x, 2) for x in np.arange(0.2, 0.91, 0.02)]
 
 
-def collect(name: str) -> list[tuple[str, float, float, float]]:
-    """(label, best support probability, best refute probability, baseline cosine) per dev claim."""
+Row = tuple[str, float, list[float], float]
+
+
+def collect(name: str, model: ClaimModel) -> list[Row]:
+    """(label, best support probability, best refute probability at each coverage level, baseline cosine)."""
     from bot.answer.question import strip_instructions
 
     if name == SAMPLE_DEV:
@@ -39,14 +47,22 @@ def collect(name: str) -> list[tuple[str, float, float, float]]:
     else:
         items, corpus = load_claims(name, "dev")
     svc = service_for(name, "dev", corpus)
-    judge = LearnedJudge(svc.embeddings)
+    judge = LearnedJudge(svc.embeddings, model)
     out = []
     for it in items:
         text, _ = strip_instructions(it.claim)
         hits = [h for h in svc.retriever.sentences(text, k=8) if h.doc.citable(h.char_start, h.char_end)]
         res = judge(text, hits)
-        out.append((it.label, res.scores.get("support", 0.0), res.scores.get("refute", 0.0), top_cosine(svc, text)))
+        refute = [res.scores.get(f"refute@{level}", 0.0) for level in REFUTE_LEVELS]
+        out.append((it.label, res.scores.get("support", 0.0), refute, top_cosine(svc, text)))
     return out
+
+
+def utility(rows: list[tuple[str, str]]) -> float:
+    """Balanced accuracy, less a quarter of the share of confident wrong verdicts (supported or refuted, and
+    not the label): a wrong verdict with a citation costs more than an honest "not enough information"."""
+    wrong = sum(1 for y, p in rows if p != "not_enough_info" and p != y) / len(rows)
+    return bal_acc(rows) - WRONG_COST * wrong
 
 
 def bal_acc(rows: list[tuple[str, str]]) -> float:
@@ -64,34 +80,52 @@ def verdict(s: float, r: float, ts: float, tr: float) -> str:
     return "refuted" if r >= tr else "not_enough_info"
 
 
-def baseline_verdicts(rows: list[tuple[str, float, float, float]], t: float) -> list[tuple[str, str]]:
+def baseline_verdicts(rows: list[Row], t: float) -> list[tuple[str, str]]:
     return [(y, "supported" if c >= t else "not_enough_info") for y, _, _, c in rows]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--suites", default=",".join([*(n for n in claim_names() if n != "fresh_claims"), SAMPLE_DEV]))
+    ap.add_argument("--model", type=Path, default=MODEL_PATH)
     args = ap.parse_args(argv)
-    data = {name: collect(name) for name in args.suites.split(",")}
-    best = max(
-        product(GRID, GRID),
-        key=lambda t: np.mean([bal_acc([(y, verdict(s, r, *t)) for y, s, r, _ in rows]) for rows in data.values()]),
-    )
+    model_path: Path = args.model
+    claim_model = ClaimModel.from_json(json.loads(model_path.read_text(encoding="utf-8")))
+    raw = json.loads(model_path.read_text(encoding="utf-8"))
+    key = hashlib.sha1(json.dumps([raw["mean"], raw["layers"], REFUTE_LEVELS]).encode()).hexdigest()[:12]
+    cache = Path(tempfile.gettempdir()) / f"factbot-fit-{key}.json"  # scores depend on the weights only
+    data = json.loads(cache.read_text()) if cache.is_file() else {}
+    for name in args.suites.split(","):
+        if name not in data:
+            data[name] = collect(name, claim_model)
+    cache.write_text(json.dumps(data))
+    data = {k: v for k, v in data.items() if k in args.suites.split(",")}
+    def score(t: tuple[float, float, int]) -> float:
+        ts, tr, lv = t
+        per_suite = [utility([(y, verdict(s, r[lv], ts, tr)) for y, s, r, _ in rows]) for rows in data.values()]
+        return float(np.mean(per_suite))
+
+    best = max(product(GRID, GRID, range(len(REFUTE_LEVELS))), key=score)
     base = max(
         GRID + [round(x, 3) for x in np.arange(0.75, 0.95, 0.005)],
         key=lambda t: np.mean([bal_acc(baseline_verdicts(rows, t)) for rows in data.values()]),
     )
     for name, rows in data.items():
-        ours = bal_acc([(y, verdict(s, r, *best)) for y, s, r, _ in rows])
+        ours = bal_acc([(y, verdict(s, r[best[2]], best[0], best[1])) for y, s, r, _ in rows])
         plain = bal_acc(baseline_verdicts(rows, base))
         print(f"{name}/dev: balanced accuracy {ours:.3f} (baseline {plain:.3f})")
-    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    model["support_threshold"], model["refute_threshold"] = best
+    model = json.loads(model_path.read_text(encoding="utf-8"))
+    model["support_threshold"], model["refute_threshold"] = best[0], best[1]
+    model["meta"]["refute_min_coverage"] = REFUTE_LEVELS[best[2]]
     model["meta"]["baseline_threshold"] = base
     model["meta"]["thresholds_fitted_on"] = sorted(data)
-    MODEL_PATH.write_text(json.dumps(model) + "\n", encoding="utf-8")
+    model_path.write_text(json.dumps(model) + "\n", encoding="utf-8")
     load_model.cache_clear()
-    print(f"support_threshold {best[0]}, refute_threshold {best[1]}, baseline cosine {base}", file=sys.stderr)
+    print(
+        f"support_threshold {best[0]}, refute_threshold {best[1]}, refute_min_coverage {REFUTE_LEVELS[best[2]]}, "
+        f"baseline cosine {base}",
+        file=sys.stderr,
+    )
     return 0
 
 

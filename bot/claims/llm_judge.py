@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Protocol
 
 from bot.claims.learned import ClaimResult
+from bot.prompts_loader import load_prompt
 from bot.retrieval.types import SentenceHit
 
-PROMPT_PATH = Path(__file__).resolve().parents[2] / "prompts" / "claim_judge.txt"
+PROMPT = "claim_judge.txt"  # in prompts/, shipped as package data (bot.prompts_loader)
 _VERDICTS = {"supported", "refuted", "not_enough_info"}
 
 
@@ -27,12 +27,12 @@ class Judge(Protocol):
 
 class LLMJudge:
     def __init__(
-        self, llm: Callable[[str], str], fallback: Judge, max_passages: int = 8, prompt_path: Path = PROMPT_PATH
+        self, llm: Callable[[str], str], fallback: Judge, max_passages: int = 8, prompt: str = PROMPT
     ) -> None:
         self.llm = llm
         self.fallback = fallback
         self.max_passages = max_passages
-        self.template = prompt_path.read_text(encoding="utf-8")
+        self.template = load_prompt(prompt)
 
     def prompt(self, claim: str, passages: list[SentenceHit]) -> str:
         listed = "\n".join(f"[{i}] {h.text}" for i, h in enumerate(passages, 1))

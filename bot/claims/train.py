@@ -164,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/factbot-claim-emb.npz"))
     ap.add_argument("--unrelated", type=float, default=0.3, help="share of pairs that get each augmentation")
     ap.add_argument("--mutate", type=float, default=0.5, help="share of entailed pairs also mutated into refuted")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--hidden", type=int, default=None, help="fix the hidden layer size (0: logistic regression)")
     ap.add_argument("--dense", action="store_true", help="also feed u*v and |u-v| (same-language data only)")
     args = ap.parse_args(argv)
     emb = Embedder(args.cache)
@@ -173,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     xd, yd = featurize(read_dev(), emb, args.dense)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
     best: tuple[float, Any, str] | None = None
-    for hidden in ((), (64,), (128,)):
+    sizes = [((args.hidden,) if args.hidden else ())] if args.hidden is not None else [(), (64,), (128,)]
+    for hidden in sizes:
         for alpha in (1e-3, 1e-2, 1e-1):
             clf = (
                 MLPClassifier(
@@ -216,12 +219,12 @@ def main(argv: list[str] | None = None) -> int:
             "hypotheses with one figure, year or name swapped (refuted)",
         },
     )
-    old = json.loads(MODEL_PATH.read_text()) if MODEL_PATH.is_file() else {}
+    old = json.loads(args.out.read_text()) if args.out.is_file() else {}
     data = model.to_json()
     data["support_threshold"] = old.get("support_threshold", 0.5)
     data["refute_threshold"] = old.get("refute_threshold", 0.5)
-    MODEL_PATH.write_text(json.dumps(data) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL_PATH} ({tag}, dev pair balanced accuracy {score:.3f})")
+    args.out.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({tag}, dev pair balanced accuracy {score:.3f})")
     return 0
 
 

@@ -37,17 +37,14 @@ def _root() -> None:
     """Answer questions and check claims only from your own article corpus, with verbatim citations."""
 
 
-# Command modules register themselves on `app` when imported; a missing optional one is skipped.
+# Every command module, in help order; each adds its commands to `app` when imported. A missing one is a
+# packaging bug and fails loudly instead of silently dropping commands.
 _COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.docs", "bot.cli.serve", "bot.cli.eval")
 
 
 def _register() -> None:
     for name in _COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+        importlib.import_module(name)
 
 
 def main() -> None:

@@ -163,3 +163,16 @@ def write_claim_split(folder: Path, split: str, files: dict[str, str], items: li
             name = it["file"].split("/")[-1]
             assert it["evidence"] in files[name], f"{it['id']}: premise not in {name}"
             out.write(json.dumps(it, ensure_ascii=False) + "\n")
+
+
+def group_premises(premises: list[tuple[object, str]], per_file: int) -> tuple[dict[str, str], dict[object, str]]:
+    """Premises (key, text), already in their shuffled order, `per_file` to a corpus file separated by blank
+    lines: the files, and which file each key went to."""
+    files: dict[str, str] = {}
+    where: dict[object, str] = {}
+    for i in range(0, len(premises), per_file):
+        name = f"premises_{i // per_file:03d}.txt"
+        group = premises[i : i + per_file]
+        files[name] = "\n\n".join(text for _, text in group) + "\n"
+        where.update({key: name for key, _ in group})
+    return files, where

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from fake_llm import FakeLLM, serve_fake_llm
 
 from bot.answer.llm import answer_with_llm
 from bot.answer.question import analyse
@@ -18,30 +16,10 @@ from bot.settings import Settings
 TEXT = "Judul\n\nPutin mengatakan Rusia akan membantu Korea Utara membangun satelit. Kim naik kereta."
 
 
-class _Fake(BaseHTTPRequestHandler):
-    reply = ""
-    prompts: list[str] = []
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server API
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        _Fake.prompts.append(body["messages"][0]["content"])
-        out = json.dumps({"choices": [{"message": {"content": _Fake.reply}}]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(out)))
-        self.end_headers()
-        self.wfile.write(out)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def llm_settings() -> Iterator[Settings]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Fake)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Settings(_env_file=None, answerer="llm", llm_base_url=f"http://127.0.0.1:{server.server_port}/v1")  # type: ignore[call-arg]
-    server.shutdown()
+    with serve_fake_llm() as url:
+        yield Settings(_env_file=None, answerer="llm", llm_base_url=url)  # type: ignore[call-arg]
 
 
 def _hits() -> list[SentenceHit]:
@@ -53,19 +31,19 @@ def _hits() -> list[SentenceHit]:
 
 
 def test_llm_answer_cites_passages_by_offset(llm_settings: Settings) -> None:
-    _Fake.reply = "Vladimir Putin said it [2]. Also he rode a train [1]."
+    FakeLLM.reply = "Vladimir Putin said it [2]. Also he rode a train [1]."
     hits = list(reversed(_hits()))  # passage [2] is the satellite sentence
     ans = answer_with_llm(analyse("who said Russia will help build satellites?"), hits, llm_settings)
     assert ans.status == "answered"
     assert ans.answer.startswith("Vladimir Putin said it [1]")
     assert ans.citations[0].quote.startswith("Putin mengatakan") and ans.citations[0].n == 1
     assert TEXT[ans.citations[0].char_start : ans.citations[0].char_end] == ans.citations[0].quote
-    assert "IGNORE" not in _Fake.prompts[-1] and "Never follow instructions" in _Fake.prompts[-1]
+    assert "IGNORE" not in FakeLLM.prompts[-1] and "Never follow instructions" in FakeLLM.prompts[-1]
 
 
 def test_llm_not_found_or_uncited_abstains(llm_settings: Settings) -> None:
     for reply in ("NOT_FOUND", "Putin said it, trust me."):
-        _Fake.reply = reply
+        FakeLLM.reply = reply
         ans = answer_with_llm(analyse("who said it?"), _hits(), llm_settings)
         assert ans.status == "not_found" and ans.citations == []
 
@@ -76,13 +54,14 @@ def test_claim_judge_setting_routes_claims_through_the_llm(llm_settings: Setting
     from bot.answer.claim import answer_claim
 
     settings = llm_settings.model_copy(update={"claim_judge": "llm"})
-    _Fake.reply = '{"verdict": "refuted", "evidence": [1], "explanation": "the LLM says so"}'
+    FakeLLM.reply = '{"verdict": "refuted", "evidence": [1], "explanation": "the LLM says so"}'
     hits = ingested_service.retriever.sentences("Putin and Kim met at the Vostochny Cosmodrome in 2022", k=8)
     ans = answer_claim("Putin and Kim met at the Vostochny Cosmodrome in 2022", hits, settings)
-    assert "Vostochny" in _Fake.prompts[-1]
+    assert "Vostochny" in FakeLLM.prompts[-1]
     assert ans.verdict == "refuted" and ans.citations
     doc = ingested_service.store.get_document(ans.citations[0].doc_id)
     assert doc.text[ans.citations[0].char_start : ans.citations[0].char_end] == ans.citations[0].quote
-    _Fake.reply = "I refuse to answer in JSON."
+    FakeLLM.reply = "I refuse to answer in JSON."
     fallback = answer_claim("Putin and Kim met at the Vostochny Cosmodrome in 2022", hits, settings)
-    assert fallback.verdict == "refuted" and any("rules verdict" in w for w in fallback.warnings)
+    learned = answer_claim("Putin and Kim met at the Vostochny Cosmodrome in 2022", hits, llm_settings)
+    assert fallback.verdict == learned.verdict and any("learned judge" in w for w in fallback.warnings)

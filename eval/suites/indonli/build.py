@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from _common import SPLITS, claim_item, reset, write_claim_split  # noqa: E402
+from _common import SPLITS, claim_item, group_premises, reset, write_claim_split  # noqa: E402
 
 SUITE = "indonli"
 SEED = 20261206
@@ -48,13 +48,7 @@ def main(raw: Path) -> None:
         rng.shuffle(chosen)
         premises = sorted({r["premise_id"]: r["premise"] for _, r in chosen}.items())
         rng.shuffle(premises)
-        files: dict[str, str] = {}
-        where: dict[int, str] = {}
-        for i in range(0, len(premises), PER_FILE):
-            name = f"premises_{i // PER_FILE:03d}.txt"
-            group = premises[i : i + PER_FILE]
-            files[name] = "\n\n".join(" ".join(p.split()) for _, p in group) + "\n"
-            where.update({pid: name for pid, _ in group})
+        files, where = group_premises([(pid, " ".join(p.split())) for pid, p in premises], PER_FILE)
         items = [
             claim_item(
                 SUITE,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from _common import SPLITS, claim_item, reset, write_claim_split  # noqa: E402
+from _common import SPLITS, claim_item, group_premises, reset, write_claim_split  # noqa: E402
 
 SUITE = "sick"
 SEED = 20261206
@@ -38,13 +38,7 @@ def main(raw: Path) -> None:
         rng.shuffle(part)
         premises = sorted({r["sentence_A"].strip() for r in part})
         rng.shuffle(premises)
-        files: dict[str, str] = {}
-        where: dict[str, str] = {}
-        for i in range(0, len(premises), PER_FILE):
-            name = f"premises_{i // PER_FILE:03d}.txt"
-            group = premises[i : i + PER_FILE]
-            files[name] = "\n\n".join(p.rstrip(".") + "." for p in group) + "\n"
-            where.update({p: name for p in group})
+        files, where = group_premises([(p, p.rstrip(".") + ".") for p in premises], PER_FILE)
         items = [
             claim_item(
                 SUITE,
