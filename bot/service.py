@@ -77,6 +77,8 @@ class FactService:
         """
         if not isinstance(text, str) or not text.strip():
             raise BadInput("empty text: give a question or a claim")
+        # a lone surrogate (from JSON "\udc8a" escapes) cannot be encoded anywhere downstream: it becomes "?"
+        text = text.encode("utf-8", "replace").decode("utf-8")
         if kind not in ("question", "claim"):
             raise BadInput(f"unknown kind {kind!r}: use 'question' or 'claim'")
         from bot.answer.followup import resolve

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from fuzz_support import odd_question
 
 pytestmark = pytest.mark.integration
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -167,3 +169,50 @@ def test_batch_lines_may_carry_a_history(store: Path, tmp_path: Path) -> None:
     assert rows[0]["id"] == "f1" and "satellites" in rows[0]["resolved_query"]
     assert rows[0]["query"] == "when was that said?"
     assert rows[1]["id"] == "f2" and "history" in rows[1]["error"]
+
+
+# ---- fuzz: odd questions and claims in one `factbot batch`, odd arguments to `ask` / `check` ----------------
+# Fixed seed, small sizes. Allowed: exit 0 with one JSON line out per line in (a bad line gets an "error" field),
+# or exit 2 with a one-line error; never a traceback; the store answers the headline question afterwards.
+
+FUZZ_SEED = 20261206
+N_BATCH = 300
+
+
+def test_batch_of_odd_lines_answers_every_line(store: Path, tmp_path: Path) -> None:
+    rng = random.Random(FUZZ_SEED)
+    lines = []
+    for i in range(N_BATCH):
+        text = odd_question(rng, i)
+        if i % 25 == 3:
+            lines.append("{not json at all")
+        elif i % 25 == 7:
+            lines.append(json.dumps({"id": i, "kind": rng.choice(["claim", "poem", 7]), "text": text}))
+        else:
+            lines.append(json.dumps({"id": i, "kind": "claim" if i % 20 == 9 else "question", "text": text}))
+    infile = tmp_path / "odd.jsonl"
+    infile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run(["batch", str(infile)], store)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "Traceback" not in r.stderr
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(out) == N_BATCH
+    errors = [o for o in out if "error" in o]
+    assert errors and all("\n" not in o["error"] for o in errors)  # malformed lines get a one-line reason
+    answered = [o for o in out if "error" not in o]
+    assert len(answered) > N_BATCH // 2
+    for o in answered:  # every answer is the contract's shape, and its quotes are what the store holds
+        assert o["status"] in ("answered", "not_found") and isinstance(o["citations"], list)
+
+
+def test_odd_arguments_to_ask_exit_0_or_2_with_one_line(store: Path) -> None:
+    rng = random.Random(FUZZ_SEED + 1)
+    for i in range(6):  # each run starts a process (embedder + store): a few odd arguments, not hundreds
+        text = odd_question(rng, i).replace("\x00", "")  # a NUL cannot be an argv string at all
+        r = run(["ask", "--json", text] if i % 2 else ["check", text], store)
+        assert r.returncode in (0, 2), (text, r.stderr[-500:])
+        assert "Traceback" not in r.stderr
+        if r.returncode == 2:
+            assert len(r.stderr.strip().splitlines()) == 1
+    r = run(["ask", "--json", "Siapa yang mengatakan Rusia akan membantu Korea Utara membangun satelit?"], store)
+    assert r.returncode == 0 and "Putin" in json.loads(r.stdout)["answer"]
