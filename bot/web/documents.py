@@ -5,6 +5,7 @@ so removal also drops the in-memory lexical index; this module only turns them i
 and wires the tab. A delete asks once more before it happens: it cannot be undone from the page.
 Uploads are stored under their own file names, not Gradio's scratch path, so the list, the
 citations and a re-upload of a changed file (which replaces the old version) all see the same name.
+Pasted article links go through the same ingest as `factbot ingest https://...` (bot/ingest/fetch.py).
 """
 
 from __future__ import annotations
@@ -76,9 +77,24 @@ def upload_sources(paths: list[str]) -> dict[str, str]:
     return {p: Path(p).name for p in paths}
 
 
+def parse_links(text: str) -> tuple[list[str], list[str]]:
+    """(http(s) links, other non-empty entries) from a pasted box: one per line or separated by spaces."""
+    urls: list[str] = []
+    rejected: list[str] = []
+    for item in (text or "").split():
+        low = item.lower()
+        target = urls if low.startswith(("http://", "https://")) and len(item) > 8 else rejected
+        if item not in target:
+            target.append(item[:200])
+    return urls, rejected
+
+
 def ingest_summary(report: Any) -> str:
     lines = [f"Ingested {report.added} new, {report.replaced} replaced, {report.skipped} unchanged."]
-    lines += [f"- ❌ {html.escape(Path(e.path).name)}: {html.escape(e.reason)}" for e in report.errors]
+    lines += [
+        f"- ❌ {html.escape(e.path if '://' in e.path else Path(e.path).name)}: {html.escape(e.reason)}"
+        for e in report.errors
+    ]
     lines += [f"- ⚠️ {html.escape(w.split(': ', 1)[-1])}" for w in report.warnings if "flagged" in w]
     return "\n".join(lines)
 
@@ -113,6 +129,10 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
         with gr.Accordion("Add articles (.txt, .md, .html, .pdf)", open=False):
             files = gr.File(file_count="multiple", file_types=FILE_TYPES, label="Files", elem_id="fb-files")
             upload = gr.Button("Ingest", elem_id="fb-ingest")
+            links = gr.Textbox(
+                label="Or article links (http/https, one per line)", lines=2, elem_id="fb-urls", max_lines=8
+            )
+            fetch = gr.Button("Fetch and ingest", elem_id="fb-fetch")
             upload_log = gr.Markdown(elem_id="fb-ingest-log")
 
     def refresh(query: str) -> tuple[Any, list[str], str]:
@@ -163,6 +183,17 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
         rows, doc_ids, shown = refresh(query)
         return ingest_summary(report), rows, doc_ids, shown, stats_markdown(service.stats())
 
+    def ingest_links(text: str, query: str, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+        urls, rejected = parse_links(text)
+        if not urls:
+            note = "Paste http(s) article links, one per line." + (f" Not a link: {rejected[0]}" if rejected else "")
+            return html.escape(note), gr.update(), gr.update(), gr.update(), gr.update()
+        progress(0, desc="fetching")
+        report = service.ingest(urls, progress=lambda msg: progress(None, desc=msg))
+        rows, doc_ids, shown = refresh(query)
+        skipped = f"\n\nNot a link, skipped: {html.escape(', '.join(rejected))}" if rejected else ""
+        return ingest_summary(report) + skipped, rows, doc_ids, shown, stats_markdown(service.stats())
+
     listing = [table, ids, status]
     buttons = [delete, confirm, cancel]
     find.click(refresh, [search], listing)
@@ -173,4 +204,5 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
     cancel.click(keep, None, [status, *buttons])
     confirm.click(remove, [chosen, search], [table, ids, status, preview, chosen, *buttons, stats])
     upload.click(ingest, [files, search], [upload_log, table, ids, status, stats])
+    fetch.click(ingest_links, [links, search], [upload_log, table, ids, status, stats])
     return tab

@@ -37,3 +37,14 @@ def test_preview_escapes_and_strikes_flagged_text() -> None:
 
 def test_uploads_keep_their_own_file_names() -> None:
     assert upload_sources(["/tmp/gradio/ab12/rilis pers.pdf"]) == {"/tmp/gradio/ab12/rilis pers.pdf": "rilis pers.pdf"}
+
+
+def test_pasted_links_are_split_and_non_links_reported() -> None:
+    from bot.web.documents import parse_links
+
+    urls, rejected = parse_links(
+        " https://a.example/x \n\nhttp://b.example/y  ftp://c.example/z\nnot-a-link https://a.example/x"
+    )
+    assert urls == ["https://a.example/x", "http://b.example/y"]
+    assert rejected == ["ftp://c.example/z", "not-a-link"]
+    assert parse_links("") == ([], []) and parse_links("https://") == ([], ["https://"])

@@ -243,3 +243,61 @@ def test_documents_panel_uploads_lists_previews_and_deletes(browser, docs_servic
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+LINKED = b"""<!doctype html><html><head><meta charset="utf-8"><title>Ferry service resumes</title>
+<meta property="og:site_name" content="Island Post"></head><body><nav><a href="/">Home</a></nav>
+<article><h1>Ferry service resumes</h1><p>The ferry operator said on Friday that crossings to the island would
+resume on Sunday after the storm damage to the jetty was repaired.</p><p>About 400 residents had been cut off
+for a week, the island's council said.</p></article></body></html>"""
+
+
+@pytest.fixture
+def article_site() -> Iterator[str]:
+    """A local web server with one article, as a newsroom would paste a link to it."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            code, body = (200, LINKED) if self.path == "/ferry.html" else (404, b"not found")
+            self.send_response(code)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_documents_panel_fetches_pasted_links(browser, docs_service: FactService, article_site: str) -> None:  # type: ignore[no-untyped-def]
+    base, server, thread = run_server(docs_service)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base, wait_until="domcontentloaded")
+        page.get_by_role("tab", name="Documents").click()
+        page.locator("#fb-doc-status").get_by_text("0 document(s)").wait_for(timeout=30_000)
+        page.get_by_text("Add articles").click()
+        page.locator("#fb-fetch").click()  # nothing pasted: told what to do, nothing stored
+        page.locator("#fb-ingest-log").get_by_text("Paste http(s) article links").wait_for(timeout=30_000)
+        links = f"{article_site}/ferry.html\n{article_site}/gone.html\nnot-a-link"
+        page.locator("#fb-urls textarea").fill(links)
+        page.locator("#fb-fetch").click()
+        log = page.locator("#fb-ingest-log")
+        log.get_by_text("Ingested 1 new").wait_for(timeout=60_000)
+        assert "gone.html" in log.inner_text() and "not-a-link" in log.inner_text()  # each failure named
+        page.locator("#fb-doc-table").get_by_text("Ferry service resumes").filter(visible=True).first.wait_for(
+            timeout=30_000
+        )
+        [doc] = docs_service.documents()
+        assert doc.outlet == "Island Post" and doc.source == f"{article_site}/ferry.html"
+        page.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
