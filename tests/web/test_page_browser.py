@@ -71,6 +71,11 @@ def test_headline_question_and_claim(browser, web_base: str) -> None:  # type: i
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "page-question.png"), full_page=True)
 
+    _ask(page, "when was that said?")  # a follow-up: read against the previous turn, and shown as read
+    follow = page.locator("#fb-chat .message-row").last
+    follow.get_by_text("read as", exact=False).first.wait_for(timeout=30_000)
+    assert "satellite" in follow.inner_text().lower() and "no searchable content" not in follow.inner_text()
+
     _ask(page, "Putin waited 45 minutes for Kim", mode="Claim")
     page.locator("#fb-chat").get_by_text("REFUTED").first.wait_for(timeout=30_000)
     page.locator("#fb-sources .fb-badge").get_by_text("refuted").wait_for(timeout=30_000)
