@@ -38,6 +38,7 @@ _TEXT = {
         "disagree": "The sources disagree on who said it: {src1} names {who1} [1], {src2} names {who2} [2].",
         "quote": "{src} [{n}]: {quote}",
         "disagree_warning": "Sources disagree on who said it: {src1} names {who1}, while {src2} names {who2}.",
+        "differ": "Sources differ: {src1} says {x1} [1], while {src2} says {x2} [2].",
     },
     "id": {
         "said": "{who} yang mengatakannya [{n}]: {quote}",
@@ -55,6 +56,7 @@ _TEXT = {
         "quote": "{src} [{n}]: {quote}",
         "disagree_warning": "Sumber tidak sepakat soal siapa yang mengatakannya: {src1} menyebut {who1}, "
         "sedangkan {src2} menyebut {who2}.",
+        "differ": "Sumber berbeda: {src1} menyebut {x1} [1], sedangkan {src2} menyebut {x2} [2].",
     },
 }
 STRICT_TYPES = ("when", "how_many", "how_long")  # dates and numbers are found reliably: no such span, no answer
@@ -185,12 +187,40 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
             parts.append(t["slot"].format(span=span, src=source_name(first), n=1, quote=_quoted(first.text)))
         else:
             parts.append(t["per"].format(src=source_name(first), n=1, quote=_quoted(first.text)))
-    for p2, h, _ in scored[1:4]:  # a second source only when it is nearly as likely and from another article
-        if p2 >= SECOND_RATIO * p and h.doc.doc_id != first.doc.doc_id:
+    for p2, h, _ in scored[1:4]:
+        if h.doc.doc_id == first.doc.doc_id:
+            continue
+        # another article likely enough on its own that gives another figure or date for what was asked is
+        # shown beside the first, with a warning: the first is not settled; otherwise a second source is
+        # cited only when it is nearly as likely
+        rival = _rival_figure(q, first, h) if p2 >= RIVAL_RATIO * model.threshold else None
+        if rival or p2 >= SECOND_RATIO * p:
             citations.append(make_citation(2, h.doc, h.char_start, h.char_end, p2))
             parts.append(t["also"].format(src=source_name(h), n=2, quote=_quoted(h.text)))
+            if rival:
+                names = {"src1": source_name(first), "x1": rival[0], "src2": source_name(h), "x2": rival[1]}
+                warnings = [*warnings, t["differ"].format(**names)]
             break
     return Answer(query=q.raw, status="answered", answer=" ".join(parts), citations=citations, warnings=warnings)
+
+
+def _figures(text: str) -> set[str]:
+    return {re.sub(r"[.,]", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
+
+
+def _rival_figure(q: Question, first: SentenceHit, other: SentenceHit) -> tuple[str, str] | None:
+    """For a number or date question, the two answers when the two cited sentences give different figures for
+    it (their answer spans share no number); None when they agree or the question is of another kind."""
+    if q.qtype not in STRICT_TYPES:
+        return None
+    spans = []
+    for hit in (first, other):
+        slots = answer_slots(hit.text, q.qtype, q.text, STOP)
+        if not slots:
+            return None
+        spans.append(_best_slot(slots, q).text)
+    a, b = _figures(spans[0]), _figures(spans[1])
+    return (spans[0], spans[1]) if a and b and not a & b else None
 
 
 def _disagreement(q: Question, t: dict[str, str], rivals: tuple[Reported, Reported], warnings: list[str]) -> Answer:

@@ -98,3 +98,32 @@ def test_a_name_credited_with_another_statement_is_no_disagreement(agreeing: Fac
     ans = agreeing.ask("Siapa yang mengatakan stok beras sangat penting untuk pasokan daerah terpencil?")
     assert ans.status == "answered" and "Rina Kusuma" in ans.answer, ans
     assert not any("sepakat" in w or "disagree" in w for w in ans.warnings), ans.warnings
+
+
+FLOOD_A = (
+    "Banjir Rendam Desa Sukamaju\n\n"
+    "Banjir yang melanda Desa Sukamaju pada Selasa merendam 120 rumah warga, kata kepala desa. "
+    "Warga mengungsi ke balai desa.\n"
+)
+FLOOD_B = (
+    "Ratusan Rumah Terendam di Sukamaju\n\n"
+    "Banjir yang melanda Desa Sukamaju pada Selasa merendam 300 rumah warga, menurut petugas BPBD. "
+    "Bantuan logistik mulai disalurkan.\n"
+)
+BRIDGE_A = "Bridge Opens\n\nThe new river bridge opened to traffic on 12 March 2024, the transport office said.\n"
+BRIDGE_B = "River Crossing Ready\n\nThe new river bridge opened to traffic on 12 March 2024, officials confirmed.\n"
+
+
+def test_sources_giving_different_figures_are_both_shown(tmp_path: Path) -> None:
+    svc = _service(tmp_path, {"flood_a.txt": FLOOD_A, "flood_b.txt": FLOOD_B})
+    ans = svc.ask("Berapa rumah yang terendam banjir di Desa Sukamaju?")
+    assert ans.status == "answered" and len({c.doc_id for c in ans.citations}) == 2, ans.answer
+    warning = next(w for w in ans.warnings if w.startswith("Sumber berbeda"))
+    assert "120 [1]" in warning and "300 [2]" in warning  # both figures, both sources, neither preferred
+
+
+def test_sources_giving_the_same_date_raise_no_warning(tmp_path: Path) -> None:
+    svc = _service(tmp_path, {"bridge_a.txt": BRIDGE_A, "bridge_b.txt": BRIDGE_B})
+    ans = svc.ask("When did the new river bridge open to traffic?")
+    assert ans.status == "answered" and "12 March 2024" in ans.answer
+    assert not any("differ" in w for w in ans.warnings)
