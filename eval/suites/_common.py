@@ -33,14 +33,15 @@ def reset(folder: Path) -> None:
         (folder / "corpus" / split).mkdir(parents=True, exist_ok=True)
 
 
+def _write_corpus(corpus: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():  # dict keys: names are unique by construction
+        (corpus / name).write_text(text, encoding="utf-8")
+
+
 def write_split(folder: Path, split: str, files: dict[str, str], items: list[dict]) -> None:
     """Write the corpus files and the items of one split, after checking every offset."""
     corpus = folder / "corpus" / split
-    names = set()
-    for name, text in files.items():
-        assert name not in names, f"duplicate file name {name}"
-        names.add(name)
-        (corpus / name).write_text(text, encoding="utf-8")
+    _write_corpus(corpus, files)
     ids = set()
     with open(folder / f"items.{split}.jsonl", "w", encoding="utf-8") as out:
         for it in items:
@@ -152,9 +153,7 @@ def claim_item(suite: str, split: str, n: int, lang: str, claim: str, label: str
 
 def write_claim_split(folder: Path, split: str, files: dict[str, str], items: list[dict]) -> None:
     """Write a claim suite's corpus files and items, after checking every premise is verbatim in its file."""
-    corpus = folder / "corpus" / split
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8")
+    _write_corpus(folder / "corpus" / split, files)
     ids = set()
     with open(folder / f"items.{split}.jsonl", "w", encoding="utf-8") as out:
         for it in items:

@@ -202,16 +202,22 @@ PDF_PAGES = [
 ]
 
 
+def _open_add_articles(browser, base: str):  # type: ignore[no-untyped-def]
+    """A page on the (empty) Documents tab with "Add articles" open."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base, wait_until="domcontentloaded")
+    page.get_by_role("tab", name="Documents").click()
+    page.locator("#fb-doc-status").get_by_text("0 document(s)").wait_for(timeout=30_000)
+    page.get_by_text("Add articles").click()
+    return page
+
+
 def test_documents_panel_uploads_lists_previews_and_deletes(browser, docs_service: FactService, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pdf = tmp_path / "rilis-pelabuhan.pdf"
     pdf.write_bytes(make_pdf(PDF_PAGES))
     base, server, thread = run_server(docs_service)
     try:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base, wait_until="domcontentloaded")
-        page.get_by_role("tab", name="Documents").click()
-        page.locator("#fb-doc-status").get_by_text("0 document(s)").wait_for(timeout=30_000)
-        page.get_by_text("Add articles").click()
+        page = _open_add_articles(browser, base)
         page.locator("#fb-files input[type=file]").set_input_files(str(pdf))
         page.locator("#fb-ingest").click()
         page.locator("#fb-ingest-log").get_by_text("Ingested 1 new").wait_for(timeout=60_000)
@@ -284,11 +290,7 @@ def article_site() -> Iterator[str]:
 def test_documents_panel_fetches_pasted_links(browser, docs_service: FactService, article_site: str) -> None:  # type: ignore[no-untyped-def]
     base, server, thread = run_server(docs_service)
     try:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base, wait_until="domcontentloaded")
-        page.get_by_role("tab", name="Documents").click()
-        page.locator("#fb-doc-status").get_by_text("0 document(s)").wait_for(timeout=30_000)
-        page.get_by_text("Add articles").click()
+        page = _open_add_articles(browser, base)
         page.locator("#fb-fetch").click()  # nothing pasted: told what to do, nothing stored
         page.locator("#fb-ingest-log").get_by_text("Paste http(s) article links").wait_for(timeout=30_000)
         links = f"{article_site}/ferry.html\n{article_site}/gone.html\nnot-a-link"
