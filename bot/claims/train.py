@@ -47,6 +47,18 @@ def read_sick(path: Path) -> list[tuple[str, str, int]]:
     return [(r["sentence_A"].strip(), r["sentence_B"].strip(), LABEL[r["entailment_label"]]) for r in rows]
 
 
+def read_translated_mnli(path: Path) -> list[tuple[str, str, int]]:
+    """translate_train_small/train.jsonl of ir-nlp-csui/indonli: MultiNLI train pairs machine-translated into
+    Indonesian by the IndoNLI authors (lower-cased, five genres)."""
+    labels = {"entailment": 0, "neutral": 1, "contradiction": 2}
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [
+        (" ".join(r["sentence1"].split()), " ".join(r["sentence2"].split()), labels[r["gold_label"]])
+        for r in rows
+        if r.get("gold_label") in labels and r["sentence1"].strip() and r["sentence2"].strip()
+    ]
+
+
 def read_dev() -> list[tuple[str, str, int]]:
     out = []
     for suite in ("indonli", "sick"):
@@ -164,12 +176,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/factbot-claim-emb.npz"))
     ap.add_argument("--unrelated", type=float, default=0.3, help="share of pairs that get each augmentation")
     ap.add_argument("--mutate", type=float, default=0.5, help="share of entailed pairs also mutated into refuted")
+    ap.add_argument("--mnli-id", type=Path, default=None, help="translate_train_small/train.jsonl (optional)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--hidden", type=int, default=None, help="fix the hidden layer size (0: logistic regression)")
     ap.add_argument("--dense", action="store_true", help="also feed u*v and |u-v| (same-language data only)")
     args = ap.parse_args(argv)
     emb = Embedder(args.cache)
     train = read_indonli(args.indonli) + read_sick(args.sick)
+    if args.mnli_id:
+        train += read_translated_mnli(args.mnli_id)
     train = augment(train, emb, args.unrelated) + mutate(train, args.mutate)
     x, y = featurize(train, emb, args.dense)
     xd, yd = featurize(read_dev(), emb, args.dense)
