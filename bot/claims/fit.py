@@ -22,9 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.claims.learned import REFUTE_LEVELS, LearnedJudge
+from bot.claims.learned import REFUTE_LEVELS, LearnedJudge, decide
 from bot.claims.model import MODEL_PATH, ClaimModel, load_model
-from bot.evaluation.claim_suites import ClaimItem, load_claims, top_cosine
+from bot.evaluation.claim_suites import ClaimItem, class_recalls, load_claims, top_cosine
 from bot.evaluation.suites import ROOT, claim_names, service_for
 
 SAMPLE_DEV = "sample_dev"  # the sample corpus's own dev claims: the only dev set with cross-lingual claims
@@ -66,18 +66,8 @@ def utility(rows: list[tuple[str, str]]) -> float:
 
 
 def bal_acc(rows: list[tuple[str, str]]) -> float:
-    recalls = []
-    for label in ("supported", "refuted", "not_enough_info"):
-        of = [p for y, p in rows if y == label]
-        if of:
-            recalls.append(sum(p == label for p in of) / len(of))
-    return sum(recalls) / len(recalls)
-
-
-def verdict(s: float, r: float, ts: float, tr: float) -> str:
-    if s >= ts and (r < tr or s >= r):
-        return "supported"
-    return "refuted" if r >= tr else "not_enough_info"
+    present = [v for v in class_recalls(rows).values() if v is not None]
+    return sum(present) / len(present)
 
 
 def baseline_verdicts(rows: list[Row], t: float) -> list[tuple[str, str]]:
@@ -90,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=MODEL_PATH)
     args = ap.parse_args(argv)
     model_path: Path = args.model
-    claim_model = ClaimModel.from_json(json.loads(model_path.read_text(encoding="utf-8")))
     raw = json.loads(model_path.read_text(encoding="utf-8"))
+    claim_model = ClaimModel.from_json(raw)
     key = hashlib.sha1(json.dumps([raw["mean"], raw["layers"], REFUTE_LEVELS]).encode()).hexdigest()[:12]
     cache = Path(tempfile.gettempdir()) / f"factbot-fit-{key}.json"  # scores depend on the weights only
     data = json.loads(cache.read_text()) if cache.is_file() else {}
@@ -100,9 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             data[name] = collect(name, claim_model)
     cache.write_text(json.dumps(data))
     data = {k: v for k, v in data.items() if k in args.suites.split(",")}
+
     def score(t: tuple[float, float, int]) -> float:
         ts, tr, lv = t
-        per_suite = [utility([(y, verdict(s, r[lv], ts, tr)) for y, s, r, _ in rows]) for rows in data.values()]
+        per_suite = [utility([(y, decide(s, r[lv], ts, tr)) for y, s, r, _ in rows]) for rows in data.values()]
         return float(np.mean(per_suite))
 
     best = max(product(GRID, GRID, range(len(REFUTE_LEVELS))), key=score)
@@ -111,10 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         key=lambda t: np.mean([bal_acc(baseline_verdicts(rows, t)) for rows in data.values()]),
     )
     for name, rows in data.items():
-        ours = bal_acc([(y, verdict(s, r[best[2]], best[0], best[1])) for y, s, r, _ in rows])
+        ours = bal_acc([(y, decide(s, r[best[2]], best[0], best[1])) for y, s, r, _ in rows])
         plain = bal_acc(baseline_verdicts(rows, base))
         print(f"{name}/dev: balanced accuracy {ours:.3f} (baseline {plain:.3f})")
-    model = json.loads(model_path.read_text(encoding="utf-8"))
+    model = raw  # from_json copied what it needs: the thresholds are written into the file as read
     model["support_threshold"], model["refute_threshold"] = best[0], best[1]
     model["meta"]["refute_min_coverage"] = REFUTE_LEVELS[best[2]]
     model["meta"]["baseline_threshold"] = base

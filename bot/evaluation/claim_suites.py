@@ -58,11 +58,20 @@ def top_cosine(service: Any, claim: str) -> float:
     return float(top[0][3]) if top else 0.0
 
 
-def balanced(rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
-    recalls = {}
+def class_recalls(pairs: list[tuple[str, str]]) -> dict[str, float | None]:
+    """(label, verdict) pairs -> each label's recall (None for a label with no items); their mean is balanced
+    accuracy. Shared with bot/claims/fit.py, which fits thresholds on it."""
+    recalls: dict[str, float | None] = {}
     for label in LABELS:
-        of = [r for r in rows if r["label"] == label]
-        recalls[label] = round(sum(r[key] == label for r in of) / len(of), 3) if of else None
+        of = [v for y, v in pairs if y == label]
+        recalls[label] = sum(v == label for v in of) / len(of) if of else None
+    return recalls
+
+
+def balanced(rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    recalls = {
+        k: None if v is None else round(v, 3) for k, v in class_recalls([(r["label"], r[key]) for r in rows]).items()
+    }
     present = [v for v in recalls.values() if v is not None]
     return {"balanced_accuracy": round(sum(present) / len(present), 3) if present else None, "recall": recalls}
 
