@@ -21,7 +21,7 @@ from bot.evidence.slots import Slot, answer_slots
 from bot.evidence.vocab import vocab_for
 from bot.models import Answer, Citation
 from bot.retrieval.types import SentenceHit
-from bot.text.tokens import STOP
+from bot.text.tokens import STOP, figures
 
 _TEXT = {
     "en": {
@@ -173,6 +173,7 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
             return _disagreement(q, t, rivals, warnings)
     citations: list[Citation] = []
     parts: list[str] = []
+    span: str | None = None  # the asked-for span of the first sentence, when one is named
     if q.qtype == "who_said":  # "who said X" names the speaker; a plain "who" names the person the sentence gives
         found = speaker_of(first)
         if found:
@@ -193,34 +194,28 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
         # another article likely enough on its own that gives another figure or date for what was asked is
         # shown beside the first, with a warning: the first is not settled; otherwise a second source is
         # cited only when it is nearly as likely
-        rival = _rival_figure(q, first, h) if p2 >= RIVAL_RATIO * model.threshold else None
+        rival = _rival_figure(q, span, h) if p2 >= RIVAL_RATIO * model.threshold else None
         if rival or p2 >= SECOND_RATIO * p:
             citations.append(make_citation(2, h.doc, h.char_start, h.char_end, p2))
             parts.append(t["also"].format(src=source_name(h), n=2, quote=_quoted(h.text)))
             if rival:
-                names = {"src1": source_name(first), "x1": rival[0], "src2": source_name(h), "x2": rival[1]}
+                names = {"src1": source_name(first), "x1": span, "src2": source_name(h), "x2": rival}
                 warnings = [*warnings, t["differ"].format(**names)]
             break
     return Answer(query=q.raw, status="answered", answer=" ".join(parts), citations=citations, warnings=warnings)
 
 
-def _figures(text: str) -> set[str]:
-    return {re.sub(r"[.,]", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
-
-
-def _rival_figure(q: Question, first: SentenceHit, other: SentenceHit) -> tuple[str, str] | None:
-    """For a number or date question, the two answers when the two cited sentences give different figures for
-    it (their answer spans share no number); None when they agree or the question is of another kind."""
-    if q.qtype not in STRICT_TYPES:
+def _rival_figure(q: Question, span: str | None, other: SentenceHit) -> str | None:
+    """For a number or date question, the other sentence's answer when it gives a different figure from `span`
+    (the first answer; they share no number); None when they agree or the question is of another kind."""
+    if q.qtype not in STRICT_TYPES or not span:
         return None
-    spans = []
-    for hit in (first, other):
-        slots = answer_slots(hit.text, q.qtype, q.text, STOP)
-        if not slots:
-            return None
-        spans.append(_best_slot(slots, q).text)
-    a, b = _figures(spans[0]), _figures(spans[1])
-    return (spans[0], spans[1]) if a and b and not a & b else None
+    slots = answer_slots(other.text, q.qtype, q.text, STOP)
+    if not slots:
+        return None
+    theirs = _best_slot(slots, q).text
+    a, b = figures(span), figures(theirs)
+    return theirs if a and b and not a & b else None
 
 
 def _disagreement(q: Question, t: dict[str, str], rivals: tuple[Reported, Reported], warnings: list[str]) -> Answer:

@@ -22,7 +22,7 @@ import numpy as np
 
 from bot.claims.normalize import consistent, date_parts, quantities
 from bot.evidence.align import align, word_in
-from bot.text.tokens import words
+from bot.text.tokens import figures, words
 
 LEXICAL = (
     "cos", "cov", "rev_cov", "missing", "claim_len", "len_ratio",
@@ -69,10 +69,6 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _numbers(text: str) -> set[str]:
-    return {re.sub(r"[.,]", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
-
-
 def lexical_features(claim: str, evidence: str, cos: float) -> dict[str, float]:
     """The named features of one pair; `cos` is the embedder's cosine of claim (query) and evidence (passage)."""
     al = align(claim, evidence)
@@ -90,7 +86,7 @@ def lexical_features(claim: str, evidence: str, cos: float) -> dict[str, float]:
             agree += 1
         elif any(v is False for v in verdicts):
             conflict += 1
-    c_nums, e_nums = _numbers(claim), _numbers(evidence)
+    c_nums, e_nums = figures(claim), figures(evidence)
     unstated = len(c_nums - e_nums)
     if (c_nums - e_nums) and (e_nums - c_nums) and not cq:
         conflict += 1  # bare numbers, no unit: each side has a figure the other lacks

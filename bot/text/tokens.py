@@ -67,6 +67,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def figures(text: str) -> set[str]:
+    """The digit strings of every number in the text, separators dropped: "20.000" and "20,000" are "20000"."""
+    return {re.sub(r"[.,]", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", text)}
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words, stopwords removed, order kept (duplicates kept for BM25)."""
     out = (stem(w) for w in words(text) if w.lower() not in STOP and len(w) > 1)
