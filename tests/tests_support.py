@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from bot.models import DocumentRecord
+from bot.retrieval.types import SentenceHit
 from bot.service import FactService
 from bot.settings import Settings
+from bot.text.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -23,3 +26,12 @@ def service_with_article(root: Path, name: str, text: str) -> FactService:
     svc = FactService(make_settings(root / "store"))
     svc.ingest([corpus])
     return svc
+
+
+def sentence_hits(*docs: DocumentRecord) -> list[SentenceHit]:
+    """Every sentence of the documents as a retrieval hit, the way the store keeps them (for judge tests)."""
+    return [
+        SentenceHit(doc=d, text=d.text[s:e], char_start=s, char_end=e, score=1.0 - 0.01 * i)
+        for d in docs
+        for i, (s, e) in enumerate(split_sentences(d.text))
+    ]

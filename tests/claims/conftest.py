@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests_support_claims import sentence_hits
+from tests_support import sentence_hits  # type: ignore[import-not-found]
 
 from bot.models import DocumentRecord
 from bot.retrieval.types import SentenceHit

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests_support_claims import sentence_hits
+from tests_support import sentence_hits  # type: ignore[import-not-found]
 
 from bot.claims.learned import LearnedJudge, candidates
 from bot.claims.model import CLASSES, load_model
