@@ -173,6 +173,11 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
         note = "<p class='fb-note'>Select a document to preview its clean text.</p>"
         return rows, doc_ids, msg, note, None, hidden, hidden, hidden, stats_markdown(service.stats())
 
+    def ingested(report: Any, query: str, note: str = "") -> tuple[Any, ...]:
+        """The log, the refreshed listing and the corpus stats after an ingest from files or links."""
+        rows, doc_ids, shown = refresh(query)
+        return ingest_summary(report) + note, rows, doc_ids, shown, stats_markdown(service.stats())
+
     def ingest(paths: list[str] | None, query: str, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         if not paths:
             return "Choose files first.", gr.update(), gr.update(), gr.update(), gr.update()
@@ -180,8 +185,7 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
         report = service.ingest(
             [Path(p) for p in paths], progress=lambda msg: progress(None, desc=msg), sources=upload_sources(paths)
         )
-        rows, doc_ids, shown = refresh(query)
-        return ingest_summary(report), rows, doc_ids, shown, stats_markdown(service.stats())
+        return ingested(report, query)
 
     def ingest_links(text: str, query: str, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         urls, rejected = parse_links(text)
@@ -190,9 +194,8 @@ def build_documents_tab(service: FactService, stats: gr.Markdown) -> gr.Tab:
             return html.escape(note), gr.update(), gr.update(), gr.update(), gr.update()
         progress(0, desc="fetching")
         report = service.ingest(urls, progress=lambda msg: progress(None, desc=msg))
-        rows, doc_ids, shown = refresh(query)
         skipped = f"\n\nNot a link, skipped: {html.escape(', '.join(rejected))}" if rejected else ""
-        return ingest_summary(report) + skipped, rows, doc_ids, shown, stats_markdown(service.stats())
+        return ingested(report, query, skipped)
 
     listing = [table, ids, status]
     buttons = [delete, confirm, cancel]
