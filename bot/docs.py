@@ -64,8 +64,7 @@ def info(doc: DocumentRecord, chunks: int) -> DocInfo:
 
 
 def _chunk_counts(store: Store) -> dict[str, int]:
-    metas = store.docs.get(include=["metadatas"])["metadatas"] or []
-    return {str(m.get("doc_id")): int(m.get("n_chunks", 0)) for m in metas if m}
+    return {doc_id: int(m.get("n_chunks", 0)) for doc_id, m in store.doc_metas()}
 
 
 def list_documents(store: Store, query: str | None = None) -> list[DocInfo]:
@@ -124,10 +123,13 @@ def show(store: Store, ref: str) -> tuple[DocInfo, DocumentRecord]:
 def remove(store: Store, ref: str) -> DocInfo:
     """Delete the document from the documents, chunks and sentences collections; returns what was removed.
 
-    Callers holding a lexical index (FactService's retriever) must drop it: FactService.remove_document does.
+    The persisted lexical index is rebuilt without it; every process's retriever picks that generation up.
     """
+    from bot.retrieval.lexical_index import sync_index
+
     row, doc = show(store, ref)
     store.delete_document(doc.doc_id)
+    sync_index(store)
     return row
 
 

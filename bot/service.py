@@ -6,6 +6,7 @@ exposes the few operations the CLI, web page, Slack and eval need.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
@@ -27,6 +28,9 @@ class FactService:
         self.settings = settings or get_settings()
         self._embeddings = embeddings
         self._lock = threading.Lock()
+        # Answering is CPU-bound: the page, /api/ask and Slack take turns through one set of slots sized to
+        # the cores, so fifty waiting requests do not become fifty threads fighting over two cores.
+        self._slots = threading.BoundedSemaphore(self.settings.workers or os.cpu_count() or 1)
 
     @cached_property
     def embeddings(self) -> Embeddings:
@@ -61,12 +65,8 @@ class FactService:
         from bot.ingest.pipeline import ingest_paths
 
         with self._lock:
-            report = ingest_paths(
-                paths, self.store, self.settings, progress=progress, show_bar=show_bar, sources=sources
-            )
-            if report.added or report.replaced:
-                self._forget_indexes()  # lexical index must see the new chunks
-        return report
+            # the pipeline writes a new lexical-index generation; the retriever picks it up at its next question
+            return ingest_paths(paths, self.store, self.settings, progress=progress, show_bar=show_bar, sources=sources)
 
     def ask(self, text: str, kind: Kind = "question", k: int | None = None, history: object = None) -> Answer:
         """Answer a question or judge a claim; raises BadInput on empty text or a malformed history.
@@ -87,7 +87,8 @@ class FactService:
         turns = parse_history(history)
         resolved = resolve(text, turns, kind) if turns else None
         inp = {"text": resolved or text, "kind": kind, "k": k or self.settings.top_k}
-        ans: Answer = self.chain.invoke(inp)
+        with self._slots:
+            ans: Answer = self.chain.invoke(inp)
         if resolved:
             query = " ".join(text.split())[: self.settings.max_query_chars]
             ans = ans.model_copy(update={"query": query, "resolved_query": ans.query})
@@ -98,6 +99,10 @@ class FactService:
 
     def stats(self) -> dict[str, Any]:
         return self.store.stats()
+
+    def counts(self) -> dict[str, int]:
+        """Documents and chunks, from two indexed counts: cheap enough for /health under load."""
+        return self.store.counts()
 
     # ---- documents (bot/docs.py) ----------------------------------------------
     def documents(self, query: str | None = None) -> list[DocInfo]:
@@ -111,11 +116,5 @@ class FactService:
     def remove_document(self, ref: str) -> DocInfo:
         """Delete one document from Chroma (documents, chunks, sentences) and the lexical index; its DocInfo."""
         with self._lock:
-            row = remove(self.store, ref)
-            self._forget_indexes()
-        return row
-
-    def _forget_indexes(self) -> None:
-        """The lexical index and the chain built on it are rebuilt from the store on next use."""
-        self.__dict__.pop("retriever", None)
+            return remove(self.store, ref)
         self.__dict__.pop("chain", None)

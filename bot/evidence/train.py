@@ -78,7 +78,7 @@ def collect(suite: str, progress: bool = True, cross: bool = False) -> list[dict
         gold = gold_sentence(corpus.parents[1], item)
         labels = [is_answer(h.text, Path(h.doc.source).name, item, gold) for h in hits]
         strict = [bool(f["slot"]) or q.qtype not in STRICT_TYPES for f in feats]
-        refused = not q.terms or not hits or bool(missing_names(q, ret.corpus_lower))
+        refused = not q.terms or not hits or bool(missing_names(q, ret.vocab))
         out.append(
             {
                 "suite": f"{suite}-cross" if cross else suite,

@@ -10,30 +10,38 @@ from CLDR and allows one edit in long words, nothing about any one story.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import string
+from collections.abc import Iterable
 
 from bot.text.cldr import territory_forms, territory_names
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MIN_FUZZY = 5  # words at least this long may differ by one letter ("Rusia" / "Russia")
 
 
-def _deletes(word: str) -> list[str]:
-    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+def _edits(word: str) -> Iterable[str]:
+    """Every string one letter away from `word` after its first letter (dropped, added, changed): a typo
+    keeps the first letter, "Paris" is not "garis". Generated per asked word, so the corpus side needs
+    nothing but its word set (an index of the corpus's own deletions grew with the archive)."""
+    letters = set(string.ascii_lowercase) | set(word)
+    for i in range(1, len(word) + 1):
+        if i < len(word):
+            yield word[:i] + word[i + 1 :]
+            for ch in letters:
+                yield word[:i] + ch + word[i + 1 :]
+        for ch in letters:
+            yield word[:i] + ch + word[i:]
 
 
 class CorpusVocab:
-    """The corpus's lower-cased word set with a one-deletion index, built once per store snapshot."""
+    """The corpus's lower-cased word set (persisted with the lexical index, see bot/retrieval/lexical_index.py)."""
 
-    def __init__(self, text: str) -> None:
-        self.words = frozenset(_WORD.findall(text.lower()))
-        # A deletion keyed by its position: two words one substitution apart share a deletion at the same
-        # position ("rusia"/"rusla"); sharing one at different positions is two edits ("paris"/"parti").
-        self._shorter: set[tuple[str, int]] = set()
-        for w in self.words:
-            if len(w) >= MIN_FUZZY:
-                self._shorter |= {(d, i) for i, d in enumerate(_deletes(w)) if i}  # first letters agree
-        self._shorter_words = {d for d, _ in self._shorter}
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+
+    @classmethod
+    def from_text(cls, text: str) -> CorpusVocab:
+        return cls(WORD.findall(text.lower()))
 
     def has_word(self, word: str) -> bool:
         w = word.lower()
@@ -51,26 +59,23 @@ class CorpusVocab:
 
     def _one_edit(self, w: str) -> bool:
         """One letter dropped ("Russia" for "Rusia"), added, or changed after the first: Levenshtein distance one."""
-        if w in self._shorter_words:  # the corpus word has one more letter
-            return True
-        deletes = _deletes(w)[1:]  # a typo keeps the first letter: "Paris" is not "garis"
-        return any(d in self.words for d in deletes) or any((d, i) in self._shorter for i, d in enumerate(deletes, 1))
+        return any(e in self.words and (len(e) >= MIN_FUZZY or len(e) < len(w)) for e in _edits(w) if e != w)
+
+    def has_number(self, number: str) -> bool:
+        """A figure as the question writes it ("2,5", "1.000") is present when its digit groups are words here."""
+        parts = WORD.findall(number.lower())
+        return bool(parts) and all(p in self.words for p in parts)
 
     def has_name(self, name: str) -> bool:
         """A multi-word name is present when any of its longer words is ("Kim Jong Un" is matched by "Kim")."""
         from bot.evidence.slots import titles
 
-        whole = " ".join(_WORD.findall(name.lower()))
+        whole = " ".join(WORD.findall(name.lower()))
         if any(self.has_phrase(t) for t in territory_names().get(whole, ())):
             return True  # "United States" is met by "Amerika Serikat"
-        parts = [p for p in _WORD.findall(name) if len(p) > 1 and p.lower() not in titles()] or _WORD.findall(name)
+        parts = [p for p in WORD.findall(name) if len(p) > 1 and p.lower() not in titles()] or WORD.findall(name)
         return any(self.has_word(p) for p in parts)
 
     def has_phrase(self, phrase: str) -> bool:
         """Every word of a (CLDR) name is in the corpus."""
         return all(w in self.words for w in phrase.split())
-
-
-@lru_cache(maxsize=4)
-def vocab_for(text: str) -> CorpusVocab:
-    return CorpusVocab(text)

@@ -25,6 +25,7 @@ from bot.ingest.metadata import detect_author, detect_date, detect_lang, detect_
 from bot.ingest.pdf import PdfDoc, page_spans
 from bot.ingest.privacy import mask_pii
 from bot.models import Chunk, DocumentRecord
+from bot.retrieval.lexical_index import sync_index
 from bot.settings import Settings
 from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms
@@ -186,8 +187,11 @@ def ingest_paths(
         if sum(len(c) for _, c, _ in pending) >= settings.embed_batch_size:
             flush()
     flush()
-    stats = store.stats()
-    report.documents, report.chunks = stats["documents"], stats["chunks"]
+    if progress and (report.added or report.replaced):
+        progress("updating the lexical index")
+    sync_index(store)  # also heals an index left behind by an interrupted run (a no-op when in step)
+    counts = store.counts()
+    report.documents, report.chunks = counts["documents"], counts["chunks"]
     return report
 
 

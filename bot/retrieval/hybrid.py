@@ -7,15 +7,17 @@ dense similarity carries them (measured in bench/retrieval_fusion.py).
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+import threading
+from collections import OrderedDict
 
-import bm25s
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.components.store import Store, sentence_id
-from bot.models import DocumentRecord
+from bot.evidence.vocab import CorpusVocab
+from bot.models import Chunk, DocumentRecord
+from bot.retrieval.documents import DocumentCache
+from bot.retrieval.lexical_index import LexicalIndex, Snapshot, index_dir
 from bot.retrieval.types import ChunkHit, SentenceHit
 from bot.settings import Settings
 from bot.text.lang import detect_lang
@@ -26,6 +28,7 @@ from bot.text.tokens import content_terms, expand_terms, translate_phrases
 LEXICAL_WEIGHT = {True: 0.35, False: 0.2}
 SENTENCE_K = 20  # nearest sentences by their own vectors
 MAX_CANDIDATES = 30  # candidates handed to the evidence model (features cost ~0.5 ms each)
+SENTENCE_CACHE = 2048  # documents whose sentence split is kept
 
 
 def query_groups(query: str) -> list[set[str]]:
@@ -34,69 +37,101 @@ def query_groups(query: str) -> list[set[str]]:
 
 
 class HybridRetriever:
+    """Dense search in Chroma, BM25 from the persisted lexical index, documents fetched as needed.
+
+    Nothing here holds the corpus: the lexical index is memory-mapped (bot/retrieval/lexical_index.py)
+    and articles come through a bounded cache, so start time and memory do not grow with the archive.
+    """
+
     def __init__(self, store: Store, embeddings: Embeddings, settings: Settings) -> None:
         self.store = store
         self.embeddings = embeddings
         self.settings = settings
-        self.docs: dict[str, DocumentRecord] = {d.doc_id: d for d in store.all_documents()}
-        rows = [(c, m) for c, m in store.all_chunks() if c.doc_id in self.docs]  # committed documents only
-        self.chunks = [c for c, _ in rows]
-        self._row = {c.chunk_id: i for i, c in enumerate(self.chunks)}
-        self.corpus_lower = "\n".join(d.text for d in self.docs.values()).lower()  # for "is this name anywhere?"
-        langs = Counter(d.lang for d in self.docs.values())
-        self.corpus_lang = langs.most_common(1)[0][0] if langs else "id"
-        self._bm25: Any = None
-        self._idf: dict[str, float] = {}
-        self._sent_cache: dict[str, list[tuple[int, int, set[str], set[str]]]] = {}
+        self.index = LexicalIndex(index_dir(settings))
+        self.docs = DocumentCache(store)
+        self._snap: Snapshot | None = None
+        self._vocab: CorpusVocab | None = None
+        self._sent_cache: OrderedDict[str, list[tuple[int, int, set[str], set[str]]]] = OrderedDict()
         self._vec_cache: dict[str, list[float]] = {}
-        self._n_sentences = store.sentences.count()
-        if self.chunks:
-            self._bm25 = bm25s.BM25()
-            corpus = [(str(m["terms"]).split() if "terms" in m else content_terms(c.text)) or ["_"] for c, m in rows]
-            self._bm25.index(corpus, show_progress=False)
-            df = Counter(t for toks in corpus for t in set(toks))
-            n = len(corpus)
-            self._idf = {t: float(np.log(1 + n / c)) for t, c in df.items()}
-        self._idf_max = max(self._idf.values(), default=1.0)
+        self._lock = threading.Lock()
+        self.snapshot(check_store=True)
+
+    def snapshot(self, check_store: bool = False) -> Snapshot:
+        """The current generation of the lexical index; a new one (written by any process) is picked up here.
+
+        `check_store` (at start) also compares the index's document count with the store's, so a store
+        written by an older version or by a bare pipeline call gets its index built once, then persisted.
+        """
+        gen = self.index.current()
+        if gen is None or (check_store and self._stale(gen)):
+            self.index.sync(self.store)
+            gen = self.index.current()
+        snap = self._snap
+        if snap is None or snap.generation != gen:
+            with self._lock:
+                if self._snap is None or self._snap.generation != gen:
+                    self._snap = self.index.load() or _empty()
+                    self._vocab = None
+                    self.docs = DocumentCache(self.store)  # a removed article must not stay citable
+                    self._sent_cache.clear()
+                snap = self._snap
+        return snap
+
+    def _stale(self, gen: str) -> bool:
+        loaded = self.index.load()
+        return loaded is None or loaded.documents != self.store.docs.count()
 
     @property
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of each stem over the stored chunks."""
-        return self._idf
+        return self.snapshot().idf
+
+    @property
+    def vocab(self) -> CorpusVocab:
+        """The corpus's word set, for "is this name anywhere in the articles?"."""
+        snap = self.snapshot()
+        if self._vocab is None:
+            self._vocab = CorpusVocab(snap.words)
+        return self._vocab
+
+    @property
+    def corpus_lang(self) -> str:
+        return self.snapshot().corpus_lang
 
     # ---- chunk level ---------------------------------------------------------
-    def _lexical(self, terms: list[str]) -> np.ndarray:
-        if self._bm25 is None or not terms:
-            return np.zeros(len(self.chunks), dtype=np.float32)
-        vocab = self._bm25.vocab_dict
-        known = [t for t in terms if t in vocab]
-        if not known:
-            return np.zeros(len(self.chunks), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
-
     def retrieve(self, query: str, k: int = 5, query_vector: list[float] | None = None) -> list[ChunkHit]:
         """Top-k chunks by fused score; each hit keeps its raw cosine for abstention."""
-        if not self.chunks:
+        snap = self.snapshot()
+        if not snap.rows:
             return []
         vec = query_vector or self.embeddings.embed_query(query)
-        dense_hits = self.store.query(vec, k=max(4 * k, 20), n=len(self.chunks))
-        dense = {c.chunk_id: sim for c, _, sim in dense_hits if c.chunk_id in self._row}
-        same_lang = detect_lang(query) == self.corpus_lang
+        pool = max(4 * k, 20)
+        dense_hits = self.store.query(vec, k=pool, n=len(snap.rows))
+        dense = {c.chunk_id: (c, sim) for c, _, sim in dense_hits}
+        same_lang = detect_lang(query) == snap.corpus_lang
         terms = [v for group in expand_terms(content_terms(translate_phrases(query))) for v in group]
-        lex = self._lexical(terms)
+        lex = snap.scores(terms)
         lex_max = float(lex.max()) if lex.size else 0.0
-        top_dense = max(dense.values(), default=1.0) or 1.0
-        candidates = set(dense) | {self.chunks[i].chunk_id for i in np.argsort(-lex)[: max(4 * k, 20)] if lex[i] > 0}
+        top_lex = np.argpartition(-lex, min(pool, lex.size - 1))[:pool] if lex_max > 0 else np.array([], dtype=int)
+        lexical = {snap.rows[i][0]: float(lex[i]) / lex_max for i in top_lex if lex[i] > 0}
+        top_dense = max((sim for _, sim in dense.values()), default=1.0) or 1.0
         w_lex = LEXICAL_WEIGHT[same_lang]
+        scored = []
+        for cid in set(dense) | set(lexical):
+            d = dense[cid][1] if cid in dense else 0.0
+            row = snap.row_of.get(cid)
+            lx = lexical.get(cid, float(lex[row]) / lex_max if row is not None and lex_max > 0 else 0.0)
+            scored.append(((1 - w_lex) * (d / top_dense) + w_lex * lx, cid, d, lx))
+        scored.sort(reverse=True)
+        scored = scored[: 2 * k]  # slack for chunks whose document was removed meanwhile
+        owner = {c: dense[c][0].doc_id if c in dense else snap.rows[snap.row_of[c]][1] for _, c, _, _ in scored}
+        docs = self.docs.fetch(owner.values())
         hits = []
-        for cid in candidates:
-            row = self._row[cid]
-            d = dense.get(cid, 0.0)
-            lx = float(lex[row]) / lex_max if lex_max > 0 else 0.0
-            fused = (1 - w_lex) * (d / top_dense) + w_lex * lx
-            chunk = self.chunks[row]
-            hits.append(ChunkHit(chunk=chunk, doc=self.docs[chunk.doc_id], score=fused, dense=d, lexical=lx))
-        hits.sort(key=lambda h: h.score, reverse=True)
+        for fused, cid, d, lx in scored:
+            chunk = dense[cid][0] if cid in dense else _chunk(snap.rows[snap.row_of[cid]], docs)
+            doc = docs.get(chunk.doc_id) if chunk else None
+            if chunk is not None and doc is not None:  # committed documents only
+                hits.append(ChunkHit(chunk=chunk, doc=doc, score=fused, dense=d, lexical=lx))
         return hits[:k]
 
     # ---- sentence level ------------------------------------------------------
@@ -105,14 +140,17 @@ class HybridRetriever:
         repeats); a term found only in the previous sentence counts half."""
         if not groups:
             return 0.0
-        weights = [max((self._idf.get(v, 0.0) for v in g), default=0.0) or self._idf_max for g in groups]
+        snap = self.snapshot()
+        weights = [max((snap.idf.get(v, 0.0) for v in g), default=0.0) or snap.idf_max for g in groups]
         got = sum(w if g & stems else (0.5 * w if g & context else 0.0) for g, w in zip(groups, weights, strict=True))
         return got / sum(weights)
 
     def _sentences_of(self, doc: DocumentRecord) -> list[tuple[int, int, set[str], set[str]]]:
-        """(start, end, stems, stems of the previous sentence) per sentence, computed once per document."""
+        """(start, end, stems, stems of the previous sentence) per sentence, kept for recently asked documents."""
         cached = self._sent_cache.get(doc.doc_id)
-        if cached is None:
+        if cached is not None:
+            self._sent_cache.move_to_end(doc.doc_id)
+        else:
             cached = []
             prev: set[str] = set()
             for s, e in split_sentences(doc.text):
@@ -120,6 +158,8 @@ class HybridRetriever:
                 cached.append((s, e, stems, prev))  # the previous sentence: "Kedua pemimpin" names who it means
                 prev = stems
             self._sent_cache[doc.doc_id] = cached
+            while len(self._sent_cache) > SENTENCE_CACHE:
+                self._sent_cache.popitem(last=False)
         return cached
 
     def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
@@ -144,13 +184,16 @@ class HybridRetriever:
                     cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
                     wcov = self._weighted_coverage(groups, stems, context)
                     feats.update(chunk=h.score / top, dense=h.dense, lexical=h.lexical, coverage=cov, wcoverage=wcov)
-        for doc_id, s, e, sim in self.store.query_sentences(vec, k=SENTENCE_K, n=self._n_sentences):
-            if doc_id in self.docs:
+        nearest = self.store.query_sentences(vec, k=SENTENCE_K)
+        docs = {h.doc.doc_id: h.doc for h in hits}
+        docs.update(self.docs.fetch(d for d, _, _, _ in nearest if d not in docs))
+        for doc_id, s, e, sim in nearest:
+            if doc_id in docs:  # committed documents only
                 cands.setdefault((doc_id, s, e), {"chunk": 0.0}).update(dense_s=sim)
-        self._fill_sentence_similarity(vec, cands)
+        self._fill_sentence_similarity(vec, cands, docs)
         out = []
         for (doc_id, s, e), feats in cands.items():
-            doc = self.docs[doc_id]
+            doc = docs[doc_id]
             if "coverage" not in feats:
                 stems = set(content_terms(doc.text[s:e]))
                 feats["coverage"] = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
@@ -170,7 +213,9 @@ class HybridRetriever:
         out.sort(key=lambda x: x.score, reverse=True)
         return out[: max(k, MAX_CANDIDATES)]
 
-    def _fill_sentence_similarity(self, vec: list[float], cands: dict[tuple[str, int, int], dict[str, float]]) -> None:
+    def _fill_sentence_similarity(
+        self, vec: list[float], cands: dict[tuple[str, int, int], dict[str, float]], docs: dict[str, DocumentRecord]
+    ) -> None:
         """Cosine for candidates that came from chunks: stored sentence vectors, else embedded now (cached)."""
         need = {sentence_id(d, s, e): key for key in cands if "dense_s" not in cands[key] for d, s, e in [key]}
         if not need:
@@ -179,7 +224,7 @@ class HybridRetriever:
         q = np.asarray(vec, dtype=np.float32)
         missing = [i for i in need if i not in stored and i not in self._vec_cache]
         if missing:  # a store written before sentence vectors existed, or by another splitter
-            texts = [self.docs[need[i][0]].text[need[i][1] : need[i][2]] for i in missing]
+            texts = [docs[need[i][0]].text[need[i][1] : need[i][2]] for i in missing]
             if len(self._vec_cache) > 50_000:  # bounded: a stale store is re-embedded slowly, never without limit
                 self._vec_cache.clear()
             for i, fresh in zip(missing, self.embeddings.embed_documents(texts), strict=True):
@@ -187,3 +232,19 @@ class HybridRetriever:
         for sid, key in need.items():
             vec_s = stored.get(sid) or self._vec_cache.get(sid)
             cands[key]["dense_s"] = float(np.dot(q, np.asarray(vec_s, dtype=np.float32))) if vec_s is not None else 0.0
+
+
+def _chunk(row: tuple[str, str, int, int, int], docs: dict[str, DocumentRecord]) -> Chunk | None:
+    """A chunk from its index row: its text is its document's text between the stored offsets."""
+    chunk_id, doc_id, start, end, index = row
+    doc = docs.get(doc_id)
+    if doc is None:
+        return None
+    text = doc.text[start:end]
+    return Chunk(chunk_id=chunk_id, doc_id=doc_id, text=text, char_start=start, char_end=end, index=index)
+
+
+def _empty() -> Snapshot:
+    from collections import Counter
+
+    return Snapshot(generation="", rows=[], bm25=None, idf={}, words=frozenset(), langs=Counter(), documents=0)

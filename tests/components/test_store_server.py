@@ -53,6 +53,7 @@ def test_ingest_and_answer_through_a_chroma_server(chroma_server: int, tmp_path:
         chroma_host="127.0.0.1",
         chroma_port=chroma_server,
         persist_dir=tmp_path / "unused",  # type: ignore[call-arg]
+        lexical_dir=tmp_path / "index",  # shared by every process that serves this server's collection
     )
     # The real embedder: the evidence model reads e5 similarities, so fake vectors would only test storage.
     svc = FactService(settings)
@@ -65,7 +66,23 @@ def test_ingest_and_answer_through_a_chroma_server(chroma_server: int, tmp_path:
     for c in ans.citations:
         doc = svc.store.get_document(c.doc_id)
         assert doc is not None and doc.text[c.char_start : c.char_end] == c.quote
-    assert not (tmp_path / "unused").exists()  # nothing written locally: the server holds the data
+    assert not (tmp_path / "unused").exists()  # no local store: the server holds the data
+    assert (tmp_path / "index" / "CURRENT").exists()
+
+    # A second process's service answers identically from the same server and index ...
+    other = FactService(settings)
+    question = "Who said Russia will help build satellites?"
+    assert other.ask(question).model_dump() == svc.ask(question).model_dump()
+    # ... and sees an article the first one ingests, without a restart: the index generation changed.
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Harbour report\n\nThe harbour authority of Lindqvist Bay said the new breakwater will cost 40 million "
+        "kroner and open in 2031, according to chief engineer Maren Solberg.",
+        encoding="utf-8",
+    )
+    assert svc.ingest([note]).added == 1
+    ans = other.ask("How much will the Lindqvist Bay breakwater cost?")
+    assert ans.status == "answered" and "40 million" in " ".join(c.quote for c in ans.citations)
 
 
 def test_collection_is_cosine_with_our_embedding_function(fake_service: FactService) -> None:

@@ -20,7 +20,7 @@ def test_alignment_reports_what_is_missing() -> None:
 
 
 def test_vocab_knows_names_across_languages_and_spellings() -> None:
-    vocab = CorpusVocab("Pada bulan Maret, delegasi Jerman tiba di Moskow pada hari Selasa.")
+    vocab = CorpusVocab.from_text("Pada bulan Maret, delegasi Jerman tiba di Moskow pada hari Selasa.")
     assert vocab.has_word("Germany")  # CLDR: Germany / Jerman
     assert vocab.has_word("March") and vocab.has_word("Tuesday")
     assert vocab.has_word("Moscow")  # one letter changed
@@ -29,7 +29,7 @@ def test_vocab_knows_names_across_languages_and_spellings() -> None:
 
 
 def test_vocab_fuzzy_match_is_one_edit_keeping_the_first_letter() -> None:
-    vocab = CorpusVocab("garis parti wilayah selatan amerika serikat")
+    vocab = CorpusVocab.from_text("garis parti wilayah selatan amerika serikat")
     assert not vocab.has_name("Paris")  # garis: first letter differs; parti: two edits
     assert not vocab.has_name("Presiden Prancis")  # "selatan" of "Wilayah Selatan Prancis" is not France
     assert vocab.has_name("Partai") and vocab.has_name("United States")
