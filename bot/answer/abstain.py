@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answer.question import Question
+from bot.lang import alternation, months, multipliers, number_words, weekdays
 from bot.retrieval.types import SentenceHit
 from bot.text.tokens import content_terms, expand_terms, phrase_translations, stem, translate_phrases
 
@@ -53,10 +54,10 @@ def should_abstain(q: Question, hits: list[SentenceHit], corpus: str) -> str | N
 
 STRONG_FOCUS = 0.75  # ... when the sentence names none of the question's names
 MIN_FOCUS = 0.5  # share of the question's non-name terms a cited sentence (with its predecessor) must carry
-_QUANTITY = re.compile(
-    r"\b(?!(?:19|20)\d{2}\b)\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh|ratus|ribu|juta|miliar)\b",
-    re.I,
-)
+# A how-many answer must state an amount: a digit that is not a year, or an Indonesian word for one to ten or a
+# multiplier ("tiga", "puluh", "ribu"). English number words were never counted here; widen only after re-measuring.
+_ID_AMOUNT = [w for w, v in number_words("id").items() if len(w) > 2 and 1 <= v <= 10] + list(multipliers("id"))
+_QUANTITY = re.compile(rf"\b(?!(?:19|20)\d{{2}}\b)\d|\b({alternation(_ID_AMOUNT)})\b", re.I)
 
 
 @dataclass
@@ -73,10 +74,11 @@ class Name:
         return bool(self.variants & stems)
 
 
+# A when-answer must say when: a year, a month or weekday name, or a relative time word. English "may" is a verb
+# far more often than a month, so only the other month names count.
+_TIME_WORDS = [w for w in months(spellings=False) if w != "may"] + list(weekdays())
 _TIME = re.compile(
-    r"\b(19|20)\d{2}\b|\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
-    r"january|february|march|june|july|august|october|december|senin|selasa|rabu|kamis|jumat|sabtu|minggu|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tahun|bulan|pekan|hari|kemarin|besok|lalu|"
+    rf"\b(19|20)\d{{2}}\b|\b({alternation(_TIME_WORDS)}|tahun|bulan|pekan|hari|kemarin|besok|lalu|"
     r"yesterday|tomorrow|ago|year|month|week|today|tonight|malam|pagi|siang|sore)\b",
     re.I,
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.lang import words
 from bot.text.tokens import STOP
 
 # fmt: off
@@ -17,11 +18,11 @@ FUNCTION = STOP | {
     "mengatakannya", "katanya", "beliau", "true", "benar", "salah", "false", "anyone", "anybody", "someone", "did",
     "dimana", "what", "who", "when", "where", "why", "how", "apa", "siapa", "versi",
 }
-ID_MARK = {
-    "dan", "yang", "kapan", "siapa", "apa", "apakah", "dia", "itu", "tersebut", "ini", "menurut", "lagi", "dikatakan",
-    "mengatakan", "mengatakannya", "katanya", "bagaimana", "mengapa", "kenapa", "di", "mana", "dimana", "berapa",
+ID_MARK = {  # with the Indonesian question words of bot/lang/packs
+    "dan", "yang", "dia", "itu", "tersebut", "ini", "menurut", "lagi", "dikatakan",
+    "mengatakan", "mengatakannya", "katanya", "di", "mana", "dimana",
     "kalau", "lalu", "juga", "mereka", "beliau", "tentang", "soal", "dengan", "bilang", "ia", "kata",
-}
+} | set(words("question", "id"))
 EN_MARK = {
     "and", "who", "what", "when", "where", "why", "how", "he", "she", "it", "that", "they", "else", "said", "say",
     "did", "was", "about", "according", "the", "is", "also", "this", "his", "her", "them", "their", "does",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.lang import words
 from bot.text.lang import detect_lang
 from bot.text.tokens import content_terms
 
@@ -33,11 +34,10 @@ _QWORDS = {
     "why": r"\b(why|mengapa|kenapa)\b",
 }
 # fmt: off
-_SENT_START = {
-    "who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
-    "siapa", "apa", "apakah", "kapan", "di", "mengapa", "kenapa", "bagaimana", "berapa", "according", "menurut",
+_SENT_START = {  # capitalised only because they open the question: never a name
+    "did", "does", "do", "is", "are", "was", "were", "di", "according", "menurut",
     "can", "could", "tell", "please", "in", "on", "at", "the",
-}
+} | set(words("question"))
 # fmt: on
 
 

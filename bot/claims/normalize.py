@@ -10,16 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.lang import alternation, months, multipliers, number_words, weekdays
+
+_SMALL = number_words()  # "dua" -> 2, "half" -> 0.5 (bot/lang/packs)
+_MULT = multipliers()  # "ribu" -> 1000; "belas" adds ten
 # fmt: off
-_SMALL = {
-    "nol": 0, "zero": 0, "satu": 1, "se": 1, "one": 1, "a": 1, "an": 1, "dua": 2, "two": 2, "tiga": 3, "three": 3,
-    "empat": 4, "four": 4, "lima": 5, "five": 5, "enam": 6, "six": 6, "tujuh": 7, "seven": 7, "delapan": 8,
-    "eight": 8, "sembilan": 9, "nine": 9, "sepuluh": 10, "ten": 10, "sebelas": 11, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "setengah": 0.5, "half": 0.5, "selusin": 12, "dozen": 12,
-}
-_MULT = {"belas": 10, "puluh": 10, "ratus": 100, "hundred": 100, "ribu": 1000, "thousand": 1000,
-         "juta": 1_000_000, "million": 1_000_000, "miliar": 1e9, "billion": 1e9}
 # unit word -> (dimension, factor to the base unit)
 UNITS = {
     "detik": ("duration", 1), "second": ("duration", 1), "seconds": ("duration", 1),
@@ -44,15 +39,11 @@ UNITS = {
 _APPROX = r"sekitar|kira-kira|kurang lebih|hampir|about|around|approximately|roughly|nearly|some"
 _MORE = r"lebih dari|lebih daripada|setidaknya|sedikitnya|minimal|more than|over|at least|upwards of"
 _LESS = r"kurang dari|maksimal|less than|fewer than|under|at most|up to"
-WEEKDAYS = {"senin": 1, "monday": 1, "selasa": 2, "tuesday": 2, "rabu": 3, "wednesday": 3, "kamis": 4,
-            "thursday": 4, "jumat": 5, "friday": 5, "sabtu": 6, "saturday": 6, "minggu": 7, "sunday": 7}
-MONTHS = {"januari": 1, "january": 1, "februari": 2, "february": 2, "pebruari": 2, "maret": 3, "march": 3,
-          "april": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7, "agustus": 8, "august": 8,
-          "september": 9, "oktober": 10, "october": 10, "november": 11, "nopember": 11, "desember": 12,
-          "december": 12}
+WEEKDAYS = weekdays()
+MONTHS = months()  # full names and older spellings; abbreviations ("Jan", "Des") are not read here
 # fmt: on
-_NUMWORD = "|".join(sorted((w for w in _SMALL if len(w) > 2), key=len, reverse=True))
-_MULTWORD = "|".join(_MULT)
+_NUMWORD = alternation(w for w in _SMALL if len(w) > 2)  # "a", "an", "se" only where the pattern says so
+_MULTWORD = alternation(_MULT)
 _UNITWORD = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _NUM = (
     rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:[.,]\d+)?|(?:{_NUMWORD}|se)(?:\s*(?:{_MULTWORD}))*(?:\s+(?:{_NUMWORD}))?"
@@ -65,16 +56,13 @@ _QTY = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w.,]\d)")
-_MONTH = re.compile(r"(?<!\w)(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)", re.I)
+_MONTHWORD = alternation(MONTHS)
+_MONTH = re.compile(rf"(?<!\w)({_MONTHWORD})(?!\w)", re.I)
 _DAY_MONTH = re.compile(
-    r"(?<!\d)(\d{1,2})\s+("
-    + "|".join(MONTHS)
-    + r")\b|\b("
-    + "|".join(MONTHS)
-    + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)",
-    re.I,
+    rf"(?<!\d)(\d{{1,2}})\s+({_MONTHWORD})\b|\b({_MONTHWORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)", re.I
 )
-_WEEKDAY = re.compile(r"(?<!\w)(" + "|".join(w for w in WEEKDAYS if w != "minggu") + r")(?!\w)", re.I)
+# "minggu" is also "week": only the other weekday names count on their own
+_WEEKDAY = re.compile(rf"(?<!\w)({alternation(w for w in WEEKDAYS if w != 'minggu')})(?!\w)", re.I)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from bot.lang import alternation, number_words
+
 FURNITURE_DIR = Path(__file__).with_name("furniture")
 SHORT_LINE_WORDS = 30  # a [prefix]/[contains] phrase only condemns a line shorter than this: body paragraphs are longer
 _SECTIONS = ("line", "prefix", "contains", "end")
@@ -35,10 +37,11 @@ _TRIM_HEAD = " :;,|•·*-–—"
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$|[\"”’]$")
 
 # Shapes of chrome that no word list can name: relative times, lone credits, widgets, markup residue.
+_ONE = alternation(w for w, v in number_words().items() if v == 1)  # "a", "an", "one", "satu", "se"
 _SHAPES = [
     re.compile(p, re.I)
     for p in (
-        r"^(\d+|a|an|one|satu|se)\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun|seconds?|secs?|minutes?|mins?"
+        rf"^(\d+|{_ONE})\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun|seconds?|secs?|minutes?|mins?"
         r"|hours?|hrs?|days?|weeks?|months?|years?)\s+(yang\s+)?(lalu|ago)$",
         r"^(\w\s){2,}\w$",  # single letters: a font-size widget "A A A"
         r"^[a-z0-9]+(-[a-z0-9]+)+$",  # one lower-case hyphenated token: an image alt or CSS class left in the text

@@ -1,51 +1,18 @@
-"""Publication dates in the shapes Indonesian and English news pages print them, normalised to ISO."""
+"""Publication dates in the shapes Indonesian and English news pages print them, normalised to ISO.
+
+Month names, old spellings and abbreviations come from the language packs (bot/lang), shared with the
+claim normaliser, so a spelling added there is read here too.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-MONTHS = {
-    "januari": 1,
-    "january": 1,
-    "jan": 1,
-    "februari": 2,
-    "february": 2,
-    "feb": 2,
-    "pebruari": 2,
-    "maret": 3,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "may": 5,
-    "juni": 6,
-    "june": 6,
-    "jun": 6,
-    "juli": 7,
-    "july": 7,
-    "jul": 7,
-    "agustus": 8,
-    "august": 8,
-    "agu": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "october": 10,
-    "okt": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "nopember": 11,
-    "desember": 12,
-    "december": 12,
-    "des": 12,
-    "dec": 12,
-}
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+from bot.lang import alternation, months
+
+MONTHS = months(abbreviations=True)  # names, older spellings and abbreviations, both languages
+_MONTH_RE = alternation(MONTHS)
 # "Rabu, 13 September 2023 16:48 WIB", "13 Sep 2023", "20 Juni 2024 - 13:45 WIB"
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
 # "September 13, 2023", "Sept. 13 2023"

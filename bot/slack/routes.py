@@ -20,6 +20,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.answer.history import MAX_TURN_CHARS, MAX_TURNS
 from bot.errors import FactbotError
+from bot.lang import alternation, words
 from bot.models import Kind
 from bot.service import FactService
 from bot.settings import Settings
@@ -27,10 +28,9 @@ from bot.slack.blocks import answer_blocks
 from bot.slack.webhook import post_to
 
 USAGE = "Usage: `/factcheck [public] QUESTION OR CLAIM` — e.g. `/factcheck who said Russia will help build satellites?`"
+# A question word (bot/lang/packs), an English auxiliary or "di mana" opening the text makes it a question.
 _QUESTION_START = re.compile(
-    r"^(who|what|when|where|why|how|which|did|does|is|are|was|were|siapa|apa|apakah|kapan|di mana|dimana|mengapa|"
-    r"kenapa|bagaimana|berapa)\b",
-    re.I,
+    rf"^({alternation([*words('question'), 'did', 'does', 'is', 'are', 'was', 'were', 'di mana', 'dimana'])})\b", re.I
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 
+from bot.lang import words
+
+# Function words of each language, plus the words that open a question (bot/lang/packs).
 # fmt: off
 _ID = {
-    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "pada", "akan", "tidak", "kata", "bahwa",
-    "siapa", "apa", "kapan", "mana", "mengapa", "kenapa", "bagaimana", "berapa", "apakah", "ke", "oleh", "adalah",
-    "selama", "dalam", "telah", "sudah", "juga", "kepada", "karena",
+    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "pada", "akan", "tidak", "kata", "bahwa", "mana",
+    "ke", "oleh", "adalah", "selama", "dalam", "telah", "sudah", "juga", "kepada", "karena",
     "sebagai", "para", "bersama", "saat", "setelah", "sebelum", "tentang", "tahun", "bulan", "hari", "lalu",
-}
-# fmt: on
-# fmt: off
+} | set(words("question", "id"))
 _EN = {
-    "the", "and", "of", "to", "in", "is", "that", "for", "with", "said", "was", "on", "will", "who", "what",
-    "when", "where", "why", "how", "which", "did", "does", "do", "are", "were", "a", "an", "by", "from", "his",
-    "her", "their", "has", "have", "had", "it", "at", "as", "be", "about", "would", "after", "before",
-}
+    "the", "and", "of", "to", "in", "is", "that", "for", "with", "said", "was", "on", "will", "did", "does", "do",
+    "are", "were", "a", "an", "by", "from", "his", "her", "their", "has", "have", "had", "it", "at", "as", "be",
+    "about", "would", "after", "before",
+} | set(words("question", "en"))
 # fmt: on
 
 
