@@ -39,7 +39,7 @@ def _root() -> None:
 
 # Every command module, in help order; each adds its commands to `app` when imported. A missing one is a
 # packaging bug and fails loudly instead of silently dropping commands.
-_COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.docs", "bot.cli.serve", "bot.cli.eval")
+_COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.docs", "bot.cli.serve", "bot.cli.eval", "bot.cli.dev")
 
 
 def _register() -> None:
