@@ -10,8 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.logs import LEVELS
 
 
 class Settings(BaseSettings):
@@ -82,6 +84,22 @@ class Settings(BaseSettings):
     slack_bot_token: str | None = Field(None, description="Bot token for threaded replies (chat.postMessage).")
     slack_webhook_url: str | None = Field(None, description="Incoming webhook for `--slack` and eval reports.")
     slack_api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL (tests point it locally).")
+
+    # --- logging -----------------------------------------------------------
+    log_level: str | None = Field(
+        None,
+        description="DEBUG, INFO, WARNING or ERROR for factbot's own log records (stderr); the CLI's --log-level "
+        "wins. Unset: WARNING for commands, INFO for `factbot serve` (one line per request).",
+    )
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if value.strip().upper() not in LEVELS:
+            raise ValueError(f"use one of {', '.join(LEVELS)}")
+        return value.strip().upper()
 
 
 @lru_cache(maxsize=1)

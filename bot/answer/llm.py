@@ -6,18 +6,22 @@ passages it cites, by offset, and are re-verified, so it cannot invent a quote.
 
 from __future__ import annotations
 
+import logging
+
 import httpx
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import before_sleep_log, retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from bot.answer.citations import cited_numbers, make_citation
 from bot.answer.question import Question
 from bot.errors import FactbotError
+from bot.logs import preview
 from bot.models import Answer
 from bot.prompts_loader import load_prompt
 from bot.retrieval.types import SentenceHit
 from bot.settings import Settings
 
 PROMPT = "answer.txt"  # prompts/answer.txt, shipped as bot.prompts package data
+log = logging.getLogger(__name__)
 
 
 def render_prompt(q: Question, hits: list[SentenceHit]) -> str:
@@ -29,6 +33,7 @@ def render_prompt(q: Question, hits: list[SentenceHit]) -> str:
     retry=retry_if_exception_type(httpx.TransportError),
     stop=stop_after_attempt(3),
     wait=wait_exponential(multiplier=0.5, max=4),
+    before_sleep=before_sleep_log(log, logging.WARNING),
     reraise=True,
 )
 def complete(prompt: str, settings: Settings) -> str:
@@ -57,9 +62,12 @@ def answer_with_llm(q: Question, hits: list[SentenceHit], settings: Settings) ->
     try:
         text = complete(render_prompt(q, hits), settings).strip()
     except (httpx.HTTPError, KeyError, ValueError) as exc:
+        log.warning("LLM answerer failed (%s %s): %s", settings.llm_backend, settings.llm_model, type(exc).__name__)
         raise FactbotError(f"LLM backend failed: {exc}") from exc
     cited = [n for n in dict.fromkeys(cited_numbers(text)) if 1 <= n <= len(hits)]
     if not hits or "NOT_FOUND" in text or not cited:
+        why = "no passages" if not hits else "NOT_FOUND" if "NOT_FOUND" in text else "no valid citation"
+        log.info("LLM answerer: not found for %s (%s)", preview(q.text), why)
         return Answer(
             query=q.raw,
             kind="question",

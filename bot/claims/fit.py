@@ -1,4 +1,4 @@
-"""Fit the claim verdict thresholds on the dev claim suites: `python -m bot.claims.fit`.
+"""Fit the claim verdict thresholds on the dev claim suites: `factbot dev fit-claims`.
 
 Every dev claim goes through the same retrieval and judge users get, keeping the
 judge's best support and refute probabilities; the two thresholds are then the
@@ -12,7 +12,6 @@ Held-out splits are never read here. Writes the thresholds into model.json.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -74,22 +73,25 @@ def baseline_verdicts(rows: list[Row], t: float) -> list[tuple[str, str]]:
     return [(y, "supported" if c >= t else "not_enough_info") for y, _, _, c in rows]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--suites", default=",".join([*(n for n in claim_names() if n != "fresh_claims"), SAMPLE_DEV]))
-    ap.add_argument("--model", type=Path, default=MODEL_PATH)
-    args = ap.parse_args(argv)
-    model_path: Path = args.model
+def default_suites() -> list[str]:
+    """Every dev claim suite (fresh_claims is written blind and held out) and the sample corpus's dev claims."""
+    return [*(n for n in claim_names() if n != "fresh_claims"), SAMPLE_DEV]
+
+
+def fit_thresholds(suites: list[str] | None = None, model_path: Path = MODEL_PATH) -> None:
+    """Fit the verdict thresholds on `suites` (default: default_suites()) and write them into `model_path`;
+    prints each suite's balanced accuracy against the plain baseline."""
+    suites = suites or default_suites()
     raw = json.loads(model_path.read_text(encoding="utf-8"))
     claim_model = ClaimModel.from_json(raw)
     key = hashlib.sha1(json.dumps([raw["mean"], raw["layers"], REFUTE_LEVELS]).encode()).hexdigest()[:12]
     cache = Path(tempfile.gettempdir()) / f"factbot-fit-{key}.json"  # scores depend on the weights only
     data = json.loads(cache.read_text()) if cache.is_file() else {}
-    for name in args.suites.split(","):
+    for name in suites:
         if name not in data:
             data[name] = collect(name, claim_model)
     cache.write_text(json.dumps(data))
-    data = {k: v for k, v in data.items() if k in args.suites.split(",")}
+    data = {k: v for k, v in data.items() if k in suites}
 
     def score(t: tuple[float, float, int]) -> float:
         ts, tr, lv = t
@@ -117,8 +119,3 @@ def main(argv: list[str] | None = None) -> int:
         f"baseline cosine {base}",
         file=sys.stderr,
     )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

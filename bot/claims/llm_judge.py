@@ -9,16 +9,19 @@ verbatim. Anything malformed falls back to the fallback judge's verdict.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable
 from typing import Protocol
 
 from bot.claims.learned import ClaimResult
+from bot.logs import preview
 from bot.prompts_loader import load_prompt
 from bot.retrieval.types import SentenceHit
 
 PROMPT = "claim_judge.txt"  # in prompts/, shipped as package data (bot.prompts_loader)
 _VERDICTS = {"supported", "refuted", "not_enough_info"}
+log = logging.getLogger(__name__)
 
 
 class Judge(Protocol):
@@ -48,7 +51,14 @@ class LLMJudge:
                 seen.add((h.doc.doc_id, h.char_start))
         try:
             reply = parse_reply(self.llm(self.prompt(claim, passages)), len(passages))
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning(
+                "LLM judge reply unusable for %s (%s: %s); falling back to the learned judge (%s)",
+                preview(claim),
+                type(exc).__name__,
+                preview(str(exc), 80),
+                base.verdict,
+            )
             base.warnings.append("The LLM judge gave no usable answer; the learned judge's verdict is shown.")
             return base
         verdict, cited, explanation = reply
@@ -58,8 +68,15 @@ class LLMJudge:
         text = f"{word}: {explanation.rstrip('.')} {marks}".rstrip() + "."
         warnings = list(base.warnings)
         if verdict != base.verdict:
+            log.info("LLM judge (%s) and learned judge (%s) disagree on %s", verdict, base.verdict, preview(claim))
             warnings.append(f"The LLM judge ({verdict}) and the learned judge ({base.verdict}) disagree.")
         if verdict != "not_enough_info" and not evidence:
+            log.warning(
+                "LLM judge said %s for %s without citing a passage; falling back to the learned judge (%s)",
+                verdict,
+                preview(claim),
+                base.verdict,
+            )
             return base
         return ClaimResult(verdict, text, evidence, warnings)  # type: ignore[arg-type]
 

@@ -1,4 +1,4 @@
-"""Train the claim model on public NLI train splits: `python -m bot.claims.train --indonli F --sick F`.
+"""Train the claim model on public NLI train splits: `factbot dev train-claims --indonli F --sick F`.
 
     --indonli  data/indonli/train.jsonl of ir-nlp-csui/indonli (Indonesian, human-written hypotheses)
     --sick     SICK.txt of kkalouli/SICK-processing (English; only its TRAIN part is read)
@@ -15,7 +15,6 @@ items and the datasets' test splits are never read.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import json
@@ -167,37 +166,41 @@ def balanced_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
     return float(np.mean([np.mean(pred[y == c] == c) for c in range(len(CLASSES)) if np.any(y == c)]))
 
 
-def main(argv: list[str] | None = None) -> int:
+def train(
+    indonli: Path,
+    sick: Path,
+    cache: Path = Path("/tmp/factbot-claim-emb.npz"),
+    unrelated: float = 0.3,
+    mutate_rate: float = 0.5,
+    mnli_id: Path | None = None,
+    out: Path = MODEL_PATH,
+    hidden: int | None = None,
+    dense: bool = False,
+) -> None:
+    """Fit the claim model, write it to `out` (keeping the file's fitted thresholds) and print a summary.
+
+    `unrelated`: share of pairs that get each augmentation; `mutate_rate`: share of entailed pairs also
+    mutated into refuted; `hidden`: fix the hidden layer size (0: logistic regression; None: choose);
+    `dense`: also feed u*v and |u-v| (same-language data only)."""
     from sklearn.neural_network import MLPClassifier
 
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--indonli", type=Path, required=True)
-    ap.add_argument("--sick", type=Path, required=True)
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/factbot-claim-emb.npz"))
-    ap.add_argument("--unrelated", type=float, default=0.3, help="share of pairs that get each augmentation")
-    ap.add_argument("--mutate", type=float, default=0.5, help="share of entailed pairs also mutated into refuted")
-    ap.add_argument("--mnli-id", type=Path, default=None, help="translate_train_small/train.jsonl (optional)")
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    ap.add_argument("--hidden", type=int, default=None, help="fix the hidden layer size (0: logistic regression)")
-    ap.add_argument("--dense", action="store_true", help="also feed u*v and |u-v| (same-language data only)")
-    args = ap.parse_args(argv)
-    emb = Embedder(args.cache)
-    train = read_indonli(args.indonli) + read_sick(args.sick)
-    if args.mnli_id:
-        train += read_translated_mnli(args.mnli_id)
-    train = augment(train, emb, args.unrelated) + mutate(train, args.mutate)
-    x, y = featurize(train, emb, args.dense)
-    xd, yd = featurize(read_dev(), emb, args.dense)
+    emb = Embedder(cache)
+    rows = read_indonli(indonli) + read_sick(sick)
+    if mnli_id:
+        rows += read_translated_mnli(mnli_id)
+    rows = augment(rows, emb, unrelated) + mutate(rows, mutate_rate)
+    x, y = featurize(rows, emb, dense)
+    xd, yd = featurize(read_dev(), emb, dense)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
     best: tuple[float, Any, str] | None = None
-    sizes = [((args.hidden,) if args.hidden else ())] if args.hidden is not None else [(), (64,), (128,)]
-    for hidden in sizes:
+    sizes = [((hidden,) if hidden else ())] if hidden is not None else [(), (64,), (128,)]
+    for size in sizes:
         for alpha in (1e-3, 1e-2, 1e-1):
             clf = (
                 MLPClassifier(
-                    hidden_layer_sizes=hidden or (1,), alpha=alpha, max_iter=300, random_state=SEED, early_stopping=True
+                    hidden_layer_sizes=size or (1,), alpha=alpha, max_iter=300, random_state=SEED, early_stopping=True
                 )
-                if hidden
+                if size
                 else None
             )
             if clf is None:
@@ -206,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
                 clf = LogisticRegression(C=1 / (alpha * 100), max_iter=2000, class_weight="balanced")
             clf.fit((x - mean) / scale, y)
             score = balanced_accuracy(yd, clf.predict((xd - mean) / scale))
-            tag = f"hidden={hidden or 'none'} alpha={alpha}"
+            tag = f"hidden={size or 'none'} alpha={alpha}"
             print(f"{tag}: dev pair balanced accuracy {score:.3f}", file=sys.stderr)
             if best is None or score > best[0]:
                 best = (score, clf, tag)
@@ -223,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         0.5,
         0.5,
         {
-            "features": [*LEXICAL, "u*v", "abs(u-v)"] if args.dense else list(LEXICAL),
-            "dense": bool(args.dense),
+            "features": [*LEXICAL, "u*v", "abs(u-v)"] if dense else list(LEXICAL),
+            "dense": bool(dense),
             "chosen": tag,
             "dev_pair_balanced_accuracy": round(score, 4),
             "train_rows": int(len(y)),
@@ -234,14 +237,9 @@ def main(argv: list[str] | None = None) -> int:
             "hypotheses with one figure, year or name swapped (refuted)",
         },
     )
-    old = json.loads(args.out.read_text()) if args.out.is_file() else {}
+    old = json.loads(out.read_text()) if out.is_file() else {}
     data = model.to_json()
     data["support_threshold"] = old.get("support_threshold", 0.5)
     data["refute_threshold"] = old.get("refute_threshold", 0.5)
-    args.out.write_text(json.dumps(data) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({tag}, dev pair balanced accuracy {score:.3f})")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    out.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({tag}, dev pair balanced accuracy {score:.3f})")

@@ -12,6 +12,8 @@ from pydantic import ValidationError
 
 from bot.cli.helptext import FactbotCommand, FactbotGroup
 from bot.errors import FactbotError
+from bot.logs import LEVELS as LOG_LEVELS
+from bot.logs import configure
 
 
 class _App(typer.Typer):
@@ -32,14 +34,39 @@ app = _App(
 )
 
 
+def _level(value: str | None) -> str | None:
+    if value is not None and value.strip().upper() not in LOG_LEVELS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(LOG_LEVELS)}")
+    return value.strip().upper() if value else None
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    ctx: typer.Context,
+    log_level: str | None = typer.Option(
+        None,
+        "--log-level",
+        metavar="LEVEL",
+        callback=_level,
+        help="Log records on stderr from DEBUG up (default: FACTBOT_LOG_LEVEL, else WARNING; INFO for serve).",
+    ),
+) -> None:
     """Answer questions and check claims only from your own article corpus, with verbatim citations."""
+    ctx.obj = {"log_level": log_level}
+    configure_logging(ctx)
+
+
+def configure_logging(ctx: typer.Context, default: str = "WARNING") -> None:
+    """The one place the CLI sets up logging: --log-level, else FACTBOT_LOG_LEVEL, else `default`."""
+    from bot.settings import get_settings
+
+    chosen = (ctx.find_root().obj or {}).get("log_level")
+    configure(chosen or get_settings().log_level, default=default)
 
 
 # Every command module, in help order; each adds its commands to `app` when imported. A missing one is a
 # packaging bug and fails loudly instead of silently dropping commands.
-_COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.docs", "bot.cli.serve", "bot.cli.eval")
+_COMMAND_MODULES = ("bot.cli.ingest", "bot.cli.ask", "bot.cli.docs", "bot.cli.serve", "bot.cli.eval", "bot.cli.dev")
 
 
 def _register() -> None:

@@ -4,13 +4,12 @@ A gold item is only worth scoring against if its evidence is really in the
 article body, so the checker proves every quote verbatim in its source file
 (and, when the ingest cleaner is importable, in the cleaned body rather than in
 the login boxes, ads and related-article lists around it). Run it with
-`python -m bot.evaluation.gold check eval/gold.jsonl`.
+`factbot dev gold check eval/gold.jsonl`.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -136,31 +135,7 @@ def summary(items: list[GoldItem]) -> str:
     return f"{len(items)} items in {len(cats)} categories\n" + "\n".join(rows)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2 or args[0] != "check":
-        print("usage: python -m bot.evaluation.gold check GOLD.jsonl", file=sys.stderr)
-        return 2
-    path = Path(args[1])
-    try:
-        items = load_gold(path)
-    except BadInput as exc:
-        print(f"gold: error: {exc}", file=sys.stderr)
-        return 1
-    root = project_root(path)
-    problems = check_gold(items, root)
-    print(summary(items))
-    for p in problems:
-        print(f"problem: {p}", file=sys.stderr)
-    print("ok" if not problems else f"{len(problems)} problem(s)")
-    return 1 if problems else 0
-
-
 def project_root(gold_path: Path) -> Path:
     """Evidence sources are relative to the folder holding `eval/` (or to the gold file's own folder)."""
     here = gold_path.resolve().parent
     return here.parent if here.name == "eval" else here
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Fit the evidence model on the external dev suites: `python -m bot.evidence.train [--suites a,b]`.
+"""Fit the evidence model on the external dev suites: `factbot dev train-evidence [--suites a,b]`.
 
 Rows are (question, candidate sentence) pairs from the same retrieval users get;
 a candidate is positive when it comes from the item's article and states a gold
@@ -10,7 +10,6 @@ unanswerable refused). Held-out splits are never read here.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import re
@@ -179,27 +178,26 @@ def fit(records: list[dict[str, Any]], suites: list[str]) -> EvidenceModel:
         "pairs": int(len(y)),
         "positives": int(y.sum()),
         "dev_utility": round(utility(decided, thr), 4),
-        "script": "python -m bot.evidence.train",
+        "script": "factbot dev train-evidence",
     }
     return EvidenceModel(ranker, confidence, thr, meta)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--suites", default="", help="comma-separated dev suites (default: every external suite)")
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    args = ap.parse_args(argv)
-    suites = [s for s in args.suites.split(",") if s] or [s for s in names() if s != "fresh"]
+def default_suites() -> list[str]:
+    """Every external question suite with a dev split (fresh is written blind and held out)."""
+    return [s for s in names() if s != "fresh"]
+
+
+def train(suites: list[str] | None = None, out: Path = MODEL_PATH) -> EvidenceModel:
+    """Fit the evidence model on the dev splits of `suites` (default: default_suites()), write it to `out` and
+    print its threshold, dev utility and weights."""
+    suites = suites or default_suites()
     records = [r for s in suites for r in _cached(s)]
     english = [s for s in suites if any(it.lang == "en" for it in load(s, "dev")[0])]
     records += [r for s in english for r in _cached(s, cross=True)]
     model = fit(records, suites)
-    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: threshold {model.threshold:.2f}, dev utility {model.meta['dev_utility']}")
+    out.write_text(model.to_json() + "\n", encoding="utf-8")
+    print(f"wrote {out}: threshold {model.threshold:.2f}, dev utility {model.meta['dev_utility']}")
     for part in (model.ranker, model.confidence):
         print("  " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(part.features, part.coef, strict=True)))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return model

@@ -13,6 +13,7 @@ redirects. Every failure is a BadInput with one line saying what went wrong.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TypeGuard
 from urllib.parse import urlsplit
@@ -22,12 +23,14 @@ import httpx
 from bot.errors import BadInput
 from bot.ingest.loaders import _CONTROL, RawDoc, _decode, _from_html
 from bot.ingest.visible import strip_invisible
+from bot.logs import where
 from bot.settings import Settings
 
 USER_AGENT = "factbot/0.1 (fact-check ingest; +https://github.com/)"
 MAX_REDIRECTS = 5
 _HTML = ("text/html", "application/xhtml+xml")
 _TEXT = ("text/plain", "text/markdown")
+log = logging.getLogger(__name__)
 
 
 def is_url(value: object) -> TypeGuard[str]:
@@ -40,7 +43,18 @@ def fetch_url(url: str, settings: Settings) -> RawDoc:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise BadInput(f"not an http(s) URL: {url!r}")
+    log.info("fetching %s", where(url))
+    started = time.monotonic()
+    # a failure raises BadInput, which the caller logs as the reason the URL was refused
     data, final_url, ctype, charset = _get(url, settings.fetch_timeout, settings.max_file_bytes)
+    log.info(
+        "fetched %s: %d bytes, %s, %.0f ms%s",
+        where(url),
+        len(data),
+        ctype or "no content type",
+        (time.monotonic() - started) * 1000,
+        f", redirected to {where(final_url)}" if final_url != url else "",
+    )
     if not data:
         raise BadInput("the page is empty")
     if ctype == "application/pdf" or data.lstrip()[:5].startswith(b"%PDF"):

@@ -7,6 +7,7 @@ kill mid-run loses at most the file in hand, never corrupts what is stored.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ from bot.ingest.loaders import discover, load
 from bot.ingest.metadata import detect_author, detect_date, detect_lang, detect_outlet
 from bot.ingest.pdf import PdfDoc, page_spans
 from bot.ingest.privacy import mask_pii
+from bot.logs import where
 from bot.models import Chunk, DocumentRecord
 from bot.retrieval.lexical_index import sync_index
 from bot.settings import Settings
@@ -31,6 +33,7 @@ from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+log = logging.getLogger(__name__)
 
 
 class FileError(BaseModel):
@@ -122,6 +125,8 @@ def ingest_paths(
     files: list[Path | str] = [*found, *(str(p).strip() for p in paths if is_url(p))]
     names = {str(k): v for k, v in (sources or {}).items()}
     report = IngestReport(files=len(files), errors=[FileError(path=p, reason=r) for p, r in problems])
+    for p, r in problems:
+        log.warning("refused %s: %s", where(p), r)
     pending: list[tuple[DocumentRecord, list[Chunk], list[str]]] = []  # (doc, chunks, old doc ids to drop)
 
     def flush() -> None:
@@ -152,12 +157,15 @@ def ingest_paths(
                 doc.source = names[str(path)]
         except BadInput as exc:
             report.errors.append(FileError(path=str(path), reason=str(exc)))
+            log.warning("refused %s: %s", where(path), exc)
             continue
         except OSError as exc:
             report.errors.append(FileError(path=str(path), reason=exc.strerror or str(exc)))
+            log.warning("refused %s: %s", where(path), exc.strerror or type(exc).__name__)
             continue
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the others
             report.errors.append(FileError(path=str(path), reason=_one_line(f"could not be read: {exc!r}")))
+            log.warning("refused %s: could not be read (%s)", where(path), type(exc).__name__, exc_info=True)
             continue
         if doc.flagged_spans:
             report.flagged += 1
@@ -166,13 +174,18 @@ def ingest_paths(
                 s, e = doc.flagged_spans[0]
                 why = f"refused (--strict): {n} span(s) addressed to an AI system, e.g. “{doc.text[s:e]}”"
                 report.errors.append(FileError(path=str(path), reason=_one_line(why)))
+                log.warning("refused %s (--strict): %d span(s) addressed to an AI system", where(path), n)
                 continue
             warnings.append(f"flagged {n} span(s) addressed to an AI system")
+            log.warning("flagged %s: %d span(s) addressed to an AI system (stored, never quoted)", where(path), n)
         report.warnings += [f"{path}: {w}" for w in warnings]
+        for w in warnings:
+            log.info("%s: %s", where(path), w)
         report.doc_ids.append(doc.doc_id)
         previous = [d for d in store.doc_ids_for_source(doc.source) if d != doc.doc_id]
         if doc.doc_id in seen or store.has_document(doc.doc_id):
             report.skipped += 1
+            log.info("skipped %s: unchanged or a duplicate of stored document %s", where(path), doc.doc_id)
             for old in previous:
                 store.delete_document(old)
             continue
@@ -183,6 +196,12 @@ def ingest_paths(
         report.chunks_added += len(chunks)
         report.added += 1 if not previous else 0
         report.replaced += 1 if previous else 0
+        if previous:
+            log.info(
+                "replaced %s: changed file, document %s supersedes %s", where(path), doc.doc_id, ", ".join(previous)
+            )
+        else:
+            log.info("accepted %s: document %s, %d chunk(s), lang %s", where(path), doc.doc_id, len(chunks), doc.lang)
         # the encoder is fastest on batches; documents are still committed one by one
         if sum(len(c) for _, c, _ in pending) >= settings.embed_batch_size:
             flush()
@@ -192,6 +211,15 @@ def ingest_paths(
     sync_index(store)  # also heals an index left behind by an interrupted run (a no-op when in step)
     counts = store.counts()
     report.documents, report.chunks = counts["documents"], counts["chunks"]
+    log.info(
+        "ingest: %d file(s), %d added, %d replaced, %d skipped, %d refused; %d document(s) in the store",
+        report.files,
+        report.added,
+        report.replaced,
+        report.skipped,
+        len(report.errors),
+        report.documents,
+    )
     return report
 
 

@@ -6,6 +6,7 @@ A mention inside a thread is answered with the thread's earlier questions and an
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import time
@@ -21,6 +22,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.answer.history import MAX_TURN_CHARS, MAX_TURNS
 from bot.errors import FactbotError
 from bot.lang import alternation, words
+from bot.logs import preview
 from bot.models import Kind
 from bot.service import FactService
 from bot.settings import Settings
@@ -33,6 +35,7 @@ _QUESTION_START = re.compile(
     rf"^({alternation([*words('question'), 'did', 'does', 'is', 'are', 'was', 'were', 'di mana', 'dimana'])})\b", re.I
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+log = logging.getLogger(__name__)
 
 
 def detect_kind(text: str) -> tuple[Kind, str]:
@@ -110,9 +113,11 @@ def build_router(service: FactService, settings: Settings) -> APIRouter:
 
     def answer_to_url(text: str, response_url: str, public: bool) -> None:
         kind, text = detect_kind(text)
+        log.info("slash command: %s %s (%s)", kind, preview(text), "public" if public else "ephemeral")
         try:
             out, blocks = answer_blocks(service.ask(text, kind=kind))
         except FactbotError as exc:
+            log.info("slash command refused: %s", exc)
             out, blocks = f"factbot: {exc}", None
         post_to(response_url, out, blocks, response_type="in_channel" if public else "ephemeral")
 
@@ -125,9 +130,11 @@ def build_router(service: FactService, settings: Settings) -> APIRouter:
             return
         kind, text = detect_kind(text)
         history = earlier_in_thread(client, event) if event.get("thread_ts") else []
+        log.info("mention in %s: %s %s (%d earlier turn(s))", event.get("channel"), kind, preview(text), len(history))
         try:
             out, blocks = answer_blocks(service.ask(text, kind=kind, history=history))
         except FactbotError as exc:
+            log.info("mention refused: %s", exc)
             out, blocks = f"factbot: {exc}", []
         client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=out, blocks=blocks or None)
 
@@ -137,7 +144,7 @@ def build_router(service: FactService, settings: Settings) -> APIRouter:
             reply = client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=200)
             messages = reply.get("messages") or []
         except Exception as exc:  # noqa: BLE001 - a missing scope or a Slack hiccup: answer without history
-            print(f"factbot slack: no thread history: {type(exc).__name__}")
+            log.warning("no thread history for a mention (%s); answering without it", type(exc).__name__)
             return []
         return thread_history([m for m in messages if isinstance(m, dict)], str(event.get("ts") or ""))
 
@@ -155,6 +162,7 @@ def build_router(service: FactService, settings: Settings) -> APIRouter:
             or f"{form.get('user_id')}:{form.get('command')}:{text}:{request.headers['x-slack-request-timestamp']}"
         )
         if request.headers.get("x-slack-retry-num") or not seen.first_time(key):
+            log.info("slash command retry ignored")
             return Response(status_code=200)
         public = text.split(maxsplit=1)[0].lower() == "public"
         if public:
@@ -184,6 +192,7 @@ def build_router(service: FactService, settings: Settings) -> APIRouter:
         if event.get("bot_id") or event.get("subtype") == "bot_message":
             return Response(status_code=200)  # never answer a bot, ours included: no loops
         if not seen.first_time(str(payload.get("event_id") or event.get("client_msg_id") or event.get("ts"))):
+            log.info("event %s already handled (a Slack retry)", payload.get("event_id"))
             return Response(status_code=200)
         threading.Thread(target=_quietly, args=(answer_in_thread, event), daemon=True).start()
         return Response(status_code=200)
@@ -192,8 +201,9 @@ def build_router(service: FactService, settings: Settings) -> APIRouter:
 
 
 def _quietly(fn: Any, *args: Any) -> None:
-    """Background work must not die loudly in the server log; failures are reported as one line."""
+    """Background work must not kill the server thread; a failure is one ERROR line (the traceback at DEBUG)."""
     try:
         fn(*args)
     except Exception as exc:  # noqa: BLE001 - the request is long answered; log and move on
-        print(f"factbot slack: {type(exc).__name__}: {exc}")
+        log.error("slack reply failed: %s: %s", type(exc).__name__, preview(str(exc), 200))
+        log.debug("slack reply failure", exc_info=True)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
+
+import pytest
 
 from bot.claims.learned import ClaimResult, LearnedJudge
 from bot.claims.llm_judge import LLMJudge, parse_reply
@@ -59,3 +62,13 @@ def test_parse_reply_contract() -> None:
         except (ValueError, KeyError):
             continue
         raise AssertionError(bad)
+
+
+def test_fallback_is_logged_with_a_short_claim_prefix(
+    hits: list[SentenceHit], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.claims")
+    judge("I think it is true")(CLAIM, hits)
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 1 and "falling back to the learned judge" in warned[0]
+    assert CLAIM not in warned[0] and CLAIM[:20] in warned[0]

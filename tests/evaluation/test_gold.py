@@ -98,14 +98,14 @@ def test_loader_rejects_malformed_json_and_empty_files(tmp_path: Path) -> None:
 
 def test_check_command_exit_status(tmp_path: Path) -> None:
     ok = subprocess.run(
-        [sys.executable, "-m", "bot.evaluation.gold", "check", str(GOLD)], capture_output=True, text=True
+        [sys.executable, "-m", "bot.cli", "dev", "gold", "check", str(GOLD)], capture_output=True, text=True
     )
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.strip().endswith("ok")
     broken = tmp_path / "eval" / "gold.jsonl"
     broken.parent.mkdir()
     broken.write_text(json.dumps(_item("a")) + "\n" + json.dumps(_item("a")) + "\n", encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "bot.evaluation.gold", "check", str(broken)], capture_output=True,
+    res = subprocess.run([sys.executable, "-m", "bot.cli", "dev", "gold", "check", str(broken)], capture_output=True,
                          text=True, cwd=tmp_path)  # fmt: skip
     assert res.returncode == 1
     assert "duplicate id 'a'" in res.stderr

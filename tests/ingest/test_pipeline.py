@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
+
+import pytest
 
 from bot.ingest.chunking import chunk_text
 from bot.ingest.privacy import EMAIL_MASK
@@ -125,3 +128,26 @@ def test_interrupted_write_leaves_no_half_document(fake_service: FactService) ->
     assert report.added == 1
     n = sum(1 for c, _ in fake_service.store.all_chunks() if c.doc_id == doc.doc_id)
     assert n == report.chunks_added
+
+
+def test_refused_and_accepted_files_are_logged_with_reasons_not_text(
+    fake_service: FactService, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    good = tmp_path / "good.txt"
+    shutil.copy(DATA / "002_73da10b1a9250460.txt", good)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    caplog.set_level(logging.INFO, logger="bot.ingest")
+    fake_service.ingest([tmp_path])
+    records = [r for r in caplog.records if r.name == "bot.ingest.pipeline"]
+    refused = [r for r in records if r.levelno == logging.WARNING]
+    assert len(refused) == 1 and "empty.txt" in refused[0].getMessage()
+    assert refused[0].getMessage().endswith("empty file")
+    accepted = [r.getMessage() for r in records if r.getMessage().startswith("accepted")]
+    assert len(accepted) == 1 and "good.txt" in accepted[0]
+    body = good.read_text(encoding="utf-8")
+    sentence = max(body.splitlines(), key=len)[:60]
+    assert all(sentence not in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    good.write_text(body.replace("30 menit", "45 menit"), encoding="utf-8")
+    fake_service.ingest([good])
+    assert any(r.getMessage().startswith("replaced") and "good.txt" in r.getMessage() for r in caplog.records)

@@ -1,0 +1,166 @@
+"""`factbot dev …`: the maintainers' tools (model training, threshold fitting, gold-set checks).
+
+Each command imports its module only when it runs, so `factbot --help` never loads numpy, scikit-learn or
+the evaluation suites. The modules keep plain functions (bot.claims.train.train, bot.claims.fit.fit_thresholds,
+bot.evidence.train.train, bot.evaluation.gold.check_gold); this file only parses options.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from bot.cli import _App, app
+from bot.cli.helptext import FactbotGroup
+from bot.errors import BadInput
+
+dev = _App(
+    name="dev",
+    cls=FactbotGroup,
+    help="Developer tools: train the claim and evidence models, fit verdict thresholds, check a gold set.",
+    no_args_is_help=True,
+)
+gold = _App(name="gold", cls=FactbotGroup, help="Gold-set tools (schema in eval/README.md).", no_args_is_help=True)
+dev.add_typer(gold, name="gold")
+app.add_typer(dev, name="dev")
+
+_SKLEARN = "needs scikit-learn, a development dependency: pip install -e '.[train]'"
+
+
+def _suites(value: str | None, known: list[str], what: str) -> list[str] | None:
+    """A comma-separated --suites value as a list (None when not given); unknown names are a BadInput."""
+    chosen = [s.strip() for s in (value or "").split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in known]
+    if unknown:
+        raise BadInput(f"unknown {what} suite(s) {', '.join(unknown)}: choose from {', '.join(known) or 'none'}")
+    return chosen or None
+
+
+def _need_sklearn() -> None:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise BadInput(_SKLEARN) from None
+
+
+@dev.command("train-claims")
+def train_claims(
+    indonli: Path = typer.Option(
+        ...,
+        "--indonli",
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        help="data/indonli/train.jsonl of ir-nlp-csui/indonli.",
+    ),
+    sick: Path = typer.Option(
+        ...,
+        "--sick",
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        help="SICK.txt of kkalouli/SICK-processing (TRAIN part read).",
+    ),
+    cache: Path = typer.Option(
+        Path("/tmp/factbot-claim-emb.npz"),
+        "--cache",
+        metavar="FILE",
+        help="Embedding cache (.npz), reused across runs.",
+    ),
+    unrelated: float = typer.Option(
+        0.3, "--unrelated", metavar="SHARE", help="Share of pairs that get each augmentation."
+    ),
+    mutate: float = typer.Option(
+        0.5, "--mutate", metavar="SHARE", help="Share of entailed pairs also mutated into refuted."
+    ),
+    mnli_id: Path | None = typer.Option(
+        None,
+        "--mnli-id",
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        help="translate_train_small/train.jsonl (optional).",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", metavar="FILE", help="Model file to write (default: bot/claims/model.json)."
+    ),
+    hidden: int | None = typer.Option(
+        None,
+        "--hidden",
+        metavar="N",
+        help="Fix the hidden layer size (0: logistic regression; default: choose on dev).",
+    ),
+    dense: bool = typer.Option(False, "--dense", help="Also feed u*v and |u-v| (same-language data only)."),
+) -> None:
+    """Train the claim model on public NLI train splits (IndoNLI, SICK); picked on the dev suites' pairs."""
+    _need_sklearn()
+    from bot.claims.model import MODEL_PATH
+    from bot.claims.train import train
+
+    train(indonli, sick, cache, unrelated, mutate, mnli_id, out or MODEL_PATH, hidden, dense)
+
+
+@dev.command("fit-claims")
+def fit_claims(
+    suites: str | None = typer.Option(
+        None,
+        "--suites",
+        metavar="A,B",
+        help="Comma-separated dev claim suites (default: every dev claim suite and sample_dev).",
+    ),
+    model: Path | None = typer.Option(
+        None,
+        "--model",
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        help="Claim model file (default: bot/claims/model.json).",
+    ),
+) -> None:
+    """Fit the claim verdict thresholds end to end on the dev claim suites and write them into the model file."""
+    from bot.claims.fit import default_suites, fit_thresholds
+    from bot.claims.model import MODEL_PATH
+
+    chosen = _suites(suites, default_suites(), "dev claim")
+    fit_thresholds(chosen, model or MODEL_PATH)
+
+
+@dev.command("train-evidence")
+def train_evidence(
+    suites: str | None = typer.Option(
+        None,
+        "--suites",
+        metavar="A,B",
+        help="Comma-separated dev suites (default: every external suite).",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", metavar="FILE", help="Model file to write (default: bot/evidence/model.json)."
+    ),
+) -> None:
+    """Fit the evidence model (ranker, confidence, abstention threshold) on the external dev suites."""
+    _need_sklearn()
+    from bot.evidence.scorer import MODEL_PATH
+    from bot.evidence.train import default_suites, train
+
+    train(_suites(suites, default_suites(), "dev question"), out or MODEL_PATH)
+
+
+@gold.command("check")
+def gold_check(
+    path: Path = typer.Argument(..., metavar="GOLD.jsonl", help="The gold file to check."),
+) -> None:
+    """Validate a gold file: schema, every quote verbatim in its article's cleaned body, category balance.
+
+    Prints a summary and `ok`; problems go to stderr, one per line, and exit 1."""
+    from bot.evaluation.gold import check_gold, load_gold, project_root, summary
+
+    items = load_gold(path)
+    problems = check_gold(items, project_root(path))
+    print(summary(items))
+    for p in problems:
+        print(f"problem: {p}", file=sys.stderr)
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(1)
