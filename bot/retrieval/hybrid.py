@@ -29,6 +29,7 @@ LEXICAL_WEIGHT = {True: 0.35, False: 0.2}
 SENTENCE_K = 20  # nearest sentences by their own vectors
 MAX_CANDIDATES = 30  # candidates handed to the evidence model (features cost ~0.5 ms each)
 SENTENCE_CACHE = 2048  # documents whose sentence split is kept
+STEM_CACHE = 50_000  # sentences whose stems are kept
 
 
 def query_groups(query: str) -> list[set[str]]:
@@ -51,7 +52,8 @@ class HybridRetriever:
         self.docs = DocumentCache(store)
         self._snap: Snapshot | None = None
         self._vocab: CorpusVocab | None = None
-        self._sent_cache: OrderedDict[str, list[tuple[int, int, set[str], set[str]]]] = OrderedDict()
+        self._sent_cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
+        self._stem_cache: dict[tuple[str, int, int], set[str]] = {}
         self._vec_cache: dict[str, list[float]] = {}
         self._lock = threading.Lock()
         self.snapshot(check_store=True)
@@ -74,6 +76,7 @@ class HybridRetriever:
                     self._vocab = None
                     self.docs = DocumentCache(self.store)  # a removed article must not stay citable
                     self._sent_cache.clear()
+                    self._stem_cache.clear()
                 snap = self._snap
         return snap
 
@@ -145,22 +148,28 @@ class HybridRetriever:
         got = sum(w if g & stems else (0.5 * w if g & context else 0.0) for g, w in zip(groups, weights, strict=True))
         return got / sum(weights)
 
-    def _sentences_of(self, doc: DocumentRecord) -> list[tuple[int, int, set[str], set[str]]]:
-        """(start, end, stems, stems of the previous sentence) per sentence, kept for recently asked documents."""
-        cached = self._sent_cache.get(doc.doc_id)
-        if cached is not None:
+    def _spans_of(self, doc: DocumentRecord) -> list[tuple[int, int]]:
+        """Sentence offsets of a document, kept for recently asked documents."""
+        spans = self._sent_cache.get(doc.doc_id)
+        if spans is not None:
             self._sent_cache.move_to_end(doc.doc_id)
-        else:
-            cached = []
-            prev: set[str] = set()
-            for s, e in split_sentences(doc.text):
-                stems = set(content_terms(doc.text[s:e]))
-                cached.append((s, e, stems, prev))  # the previous sentence: "Kedua pemimpin" names who it means
-                prev = stems
-            self._sent_cache[doc.doc_id] = cached
-            while len(self._sent_cache) > SENTENCE_CACHE:
-                self._sent_cache.popitem(last=False)
-        return cached
+            return spans
+        spans = split_sentences(doc.text)
+        self._sent_cache[doc.doc_id] = spans
+        while len(self._sent_cache) > SENTENCE_CACHE:
+            self._sent_cache.popitem(last=False)
+        return spans
+
+    def _stems(self, doc: DocumentRecord, start: int, end: int) -> set[str]:
+        """Content stems of one sentence; only sentences a question reaches are stemmed (stemming is slow)."""
+        key = (doc.doc_id, start, end)
+        stems = self._stem_cache.get(key)
+        if stems is None:
+            stems = set(content_terms(doc.text[start:end]))
+            if len(self._stem_cache) > STEM_CACHE:
+                self._stem_cache.clear()
+            self._stem_cache[key] = stems
+        return stems
 
     def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
         """Candidate sentences: the nearest sentences by their own vectors plus every sentence of the top chunks.
@@ -175,9 +184,13 @@ class HybridRetriever:
         top = (hits[0].score if hits else 0.0) or 1.0  # a zero top score (no match at all) must not divide
         cands: dict[tuple[str, int, int], dict[str, float]] = {}
         for h in hits:
-            for s, e, stems, context in self._sentences_of(h.doc):
+            spans = self._spans_of(h.doc)
+            for i, (s, e) in enumerate(spans):
                 if e <= h.chunk.char_start or s >= h.chunk.char_end:
                     continue
+                stems = self._stems(h.doc, s, e)
+                # the previous sentence: "Kedua pemimpin" names who it means
+                context = self._stems(h.doc, *spans[i - 1]) if i else set()
                 key = (h.doc.doc_id, s, e)
                 feats = cands.setdefault(key, {"chunk": 0.0, "dense": h.dense, "lexical": h.lexical})
                 if h.score / top >= feats["chunk"]:
@@ -195,7 +208,7 @@ class HybridRetriever:
         for (doc_id, s, e), feats in cands.items():
             doc = docs[doc_id]
             if "coverage" not in feats:
-                stems = set(content_terms(doc.text[s:e]))
+                stems = self._stems(doc, s, e)
                 feats["coverage"] = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
                 feats["wcoverage"] = self._weighted_coverage(groups, stems, set())
             score = feats.get("dense_s", 0.0) + 0.1 * feats["chunk"]  # provisional order; the evidence model ranks

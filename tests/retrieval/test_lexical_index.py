@@ -1,0 +1,90 @@
+"""The persisted lexical index: built at ingest, read by every process, never rebuilt at start, paged reads."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from tests_support import make_settings
+
+import bot.components.store as store_mod
+from bot.components.embeddings import FakeEmbeddings
+from bot.retrieval.lexical_index import LexicalIndex, index_dir
+from bot.service import FactService
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def fake(root: Path) -> FactService:
+    return FactService(make_settings(root, embedder="fake"), embeddings=FakeEmbeddings())
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of three records: every read of many records must page (Chroma's SQLite refuses ~32k variables)."""
+    monkeypatch.setattr(store_mod, "_BATCH", 3)
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_ingest_writes_an_index_of_every_chunk_read_in_pages(tmp_path: Path) -> None:
+    svc = fake(tmp_path / "store")
+    report = svc.ingest([DATA])
+    assert report.added == 5 and report.documents == 5 and report.chunks > 3
+    snap = LexicalIndex(index_dir(svc.settings)).load()
+    assert snap is not None and snap.documents == 5
+    assert sorted(r[0] for r in snap.rows) == sorted(c.chunk_id for c, _ in svc.store.all_chunks())
+    # the rows carry offsets: a chunk's text is its document's text between them
+    doc = svc.store.get_document(snap.rows[0][1])
+    assert doc is not None and snap.rows[0][2] < snap.rows[0][3] <= len(doc.text)
+    assert "rusia" in snap.words and snap.idf  # the word set for "is this name anywhere?", idf per stem
+    assert len(svc.documents()) == 5 and svc.stats()["documents"] == 5  # listings page too
+    assert len(svc.store.doc_metas()) == 5 and len(list(svc.store.doc_texts())) == 5
+
+
+def test_a_new_process_reads_the_index_instead_of_rebuilding_it(tmp_path: Path) -> None:
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA])
+    gen = svc.retriever.snapshot().generation
+    again = fake(tmp_path / "store")
+    assert again.retriever.snapshot().generation == gen  # loaded, not rebuilt
+    q = "Siapa yang mengatakan Rusia akan membantu membangun satelit?"
+    ids = [h.chunk.chunk_id for h in svc.retriever.retrieve(q)]
+    assert ids and [h.chunk.chunk_id for h in again.retriever.retrieve(q)] == ids
+
+
+def test_a_store_without_an_index_gets_one_built_once(tmp_path: Path) -> None:
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA])
+    shutil.rmtree(index_dir(svc.settings))  # a store written before the index existed
+    fresh = fake(tmp_path / "store")
+    snap = fresh.retriever.snapshot()
+    assert snap.documents == 5 and (index_dir(svc.settings) / "CURRENT").exists()
+    hits = fresh.retriever.retrieve("Siapa yang mengatakan Rusia akan membantu membangun satelit?")
+    assert hits and max(h.lexical for h in hits) == 1.0  # BM25 takes part again
+
+
+def test_a_running_retriever_follows_another_process_ingest_and_removal(tmp_path: Path) -> None:
+    reader = fake(tmp_path / "store")
+    writer = fake(tmp_path / "store")
+    writer.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    before = reader.retriever.snapshot().generation
+    note = tmp_path / "note.txt"
+    note.write_text("Harbour news\n\nThe Lindqvist breakwater will cost 40 million kroner.", encoding="utf-8")
+    writer.ingest([note])
+    snap = reader.retriever.snapshot()  # no restart: the next question sees the new generation
+    assert snap.generation != before and snap.documents == 2 and "lindqvist" in snap.words
+    added = next(d for d in writer.documents() if d.source.endswith("note.txt"))
+    writer.remove_document(added.doc_id)
+    snap = reader.retriever.snapshot()
+    assert snap.documents == 1 and "lindqvist" not in snap.words
+    assert all(h.doc.doc_id != added.doc_id for h in reader.retriever.retrieve("Lindqvist breakwater kroner"))
+
+
+def test_missing_names_read_the_persisted_word_set(tmp_path: Path) -> None:
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA])
+    vocab = svc.retriever.vocab
+    assert vocab.has_name("Rusia") and vocab.has_name("Russia")  # one letter, and CLDR's names
+    assert not vocab.has_name("Zanzibar")
+    assert svc.ask("What did Zanzibar's president say about Vostok?").status == "not_found"
