@@ -8,17 +8,20 @@ them is how a confident wrong answer happens.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from bot.answer.question import Question
 from bot.lang import alternation, months, multipliers, number_words, weekdays
 from bot.retrieval.types import SentenceHit
 from bot.text.tokens import content_terms, expand_terms, phrase_translations, stem, translate_phrases
 
-MIN_COVERAGE = 0.5  # share of key-term groups found in the best sentence
-MIN_DENSE = 0.80  # cosine of the best sentence's chunk (e5 scale: unrelated text sits near 0.72-0.78)
-STRONG_COVERAGE = 0.75  # full lexical support lets a weaker dense score pass
+_W = tomllib.loads(resources.files("bot.answer").joinpath("weights.toml").read_text(encoding="utf-8"))["abstain"]
+MIN_COVERAGE = float(_W["min_coverage"])  # weights.toml says what each one means
+MIN_DENSE = float(_W["min_dense"])
+STRONG_COVERAGE = float(_W["strong_coverage"])
 
 
 def _in_corpus(term: str, corpus: str) -> bool:
@@ -52,8 +55,8 @@ def should_abstain(q: Question, hits: list[SentenceHit], corpus: str) -> str | N
     return None
 
 
-STRONG_FOCUS = 0.75  # ... when the sentence names none of the question's names
-MIN_FOCUS = 0.5  # share of the question's non-name terms a cited sentence (with its predecessor) must carry
+STRONG_FOCUS = float(_W["strong_focus"])
+MIN_FOCUS = float(_W["min_focus"])
 # A how-many answer must state an amount: a digit that is not a year, or an Indonesian word for one to ten or a
 # multiplier ("tiga", "puluh", "ribu"). English number words were never counted here; widen only after re-measuring.
 _ID_AMOUNT = [w for w, v in number_words("id").items() if len(w) > 2 and 1 <= v <= 10] + list(multipliers("id"))

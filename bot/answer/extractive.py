@@ -8,6 +8,8 @@ source; when no sentence is likely enough the answer is "not in the sources".
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 from bot.answer.citations import make_citation
@@ -59,8 +61,10 @@ _TEXT = {
     },
 }
 STRICT_TYPES = ("when", "how_many", "how_long")  # dates and numbers are found reliably: no such span, no answer
-SECOND_RATIO = 0.8  # a second source is quoted when its probability is this close to the first's
-RIVAL_RATIO = 0.7  # of the model's threshold: how likely a sentence naming another speaker must be to count
+_W = tomllib.loads(resources.files("bot.answer").joinpath("weights.toml").read_text(encoding="utf-8"))["extractive"]
+SECOND_RATIO = float(_W["second_ratio"])  # weights.toml says what each one means
+RIVAL_RATIO = float(_W["rival_ratio"])
+BODY_OVER_TITLE = float(_W["body_over_title"])
 
 
 def _quoted(text: str) -> str:
@@ -137,7 +141,7 @@ def _prefer_body(
         for cand in scored[1:]:
             if cand[1].doc.doc_id != first.doc.doc_id or cand[2].get("title"):
                 continue
-            if cand[0] >= 0.5 * p or cand[2]["align_idf"] >= feats["align_idf"] > 0:
+            if cand[0] >= BODY_OVER_TITLE * p or cand[2]["align_idf"] >= feats["align_idf"] > 0:
                 return cand
     return scored[0]
 

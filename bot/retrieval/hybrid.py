@@ -8,7 +8,9 @@ dense similarity carries them (measured in bench/retrieval_fusion.py).
 from __future__ import annotations
 
 import threading
+import tomllib
 from collections import OrderedDict
+from importlib import resources
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -24,10 +26,15 @@ from bot.text.lang import detect_lang
 from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms, expand_terms, translate_phrases
 
-# Weight of the lexical score in the fusion, by (question language == corpus language).
-LEXICAL_WEIGHT = {True: 0.35, False: 0.2}
-SENTENCE_K = 20  # nearest sentences by their own vectors
-MAX_CANDIDATES = 30  # candidates handed to the evidence model (features cost ~0.5 ms each)
+_W = tomllib.loads(resources.files("bot.retrieval").joinpath("weights.toml").read_text(encoding="utf-8"))
+# Weight of the lexical score in the fusion, by (question language == corpus language); weights.toml explains.
+LEXICAL_WEIGHT = {
+    True: float(_W["fusion"]["lexical_same_language"]),
+    False: float(_W["fusion"]["lexical_other_language"]),
+}
+SENTENCE_K = int(_W["sentences"]["nearest"])
+MAX_CANDIDATES = int(_W["sentences"]["max_candidates"])
+CHUNK_TIEBREAK = float(_W["sentences"]["chunk_tiebreak"])
 SENTENCE_CACHE = 2048  # documents whose sentence split is kept
 STEM_CACHE = 50_000  # sentences whose stems are kept
 
@@ -211,7 +218,8 @@ class HybridRetriever:
                 stems = self._stems(doc, s, e)
                 feats["coverage"] = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
                 feats["wcoverage"] = self._weighted_coverage(groups, stems, set())
-            score = feats.get("dense_s", 0.0) + 0.1 * feats["chunk"]  # provisional order; the evidence model ranks
+            # provisional order; the evidence model ranks
+            score = feats.get("dense_s", 0.0) + CHUNK_TIEBREAK * feats["chunk"]
             out.append(
                 SentenceHit(
                     doc=doc,
