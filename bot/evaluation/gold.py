@@ -18,9 +18,10 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from bot.errors import BadInput
+from bot.models import VERDICTS, Verdict
 
 QUESTION_EXPECTED = ("answered", "not_found")
-CLAIM_EXPECTED = ("supported", "refuted", "not_enough_info")
+CLAIM_EXPECTED = VERDICTS
 MIN_PER_CATEGORY = 3
 
 
@@ -35,7 +36,7 @@ class GoldItem(BaseModel):
     lang: Literal["en", "id"]
     category: str = Field(min_length=1)
     text: str = Field(min_length=3)
-    expected: Literal["answered", "not_found", "supported", "refuted", "not_enough_info"]
+    expected: Literal["answered", "not_found"] | Verdict
     accept: list[str] = Field(default_factory=list, description="Any one must appear in the answer.")
     reject: list[str] = Field(default_factory=list, description="None may appear in the answer (injections).")
     evidence: list[Evidence] = Field(default_factory=list)

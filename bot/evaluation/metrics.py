@@ -16,9 +16,8 @@ import numpy as np
 
 from bot.evaluation.gold import GoldItem
 from bot.evaluation.support import judge_support, overlaps
-from bot.models import Answer
+from bot.models import VERDICTS, Answer
 
-VERDICTS = ("supported", "refuted", "not_enough_info")
 EVIDENCE_PREFIX = 60
 METRIC_KEYS = (
     "recall_at_1",

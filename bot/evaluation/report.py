@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.evaluation.compare import archive_previous, compare, load_previous
-from bot.evaluation.metrics import METRIC_KEYS, VERDICTS
+from bot.evaluation.metrics import METRIC_KEYS
 from bot.evaluation.plots import write_plots
+from bot.models import VERDICTS
 
 CATEGORY_COLUMNS = ("items", "pass_rate", "recall_at_5", "answer_accuracy", "abstention", "verdict_accuracy")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.text.tokens import STOP
+
 SUPPORT_COVERAGE = 0.5
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -20,16 +22,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A sentence ends at . ! ? or at a closing quote right after one (inside quotes they are masked as \x00-\x02).
 _SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?\x00\x01\x02][”\"]))\s+(?=\S)")
-# Function words of English and Indonesian: they carry no claim, so they neither support nor need support.
-_STOP_TEXT = """a an the of to in on at by for from with and or but not no is are was were be been being it its
-    this that
-    these those as into than then so such he she they them his her their we you i me my our your who what when
-    where why how which said says say according sources source also will would can could may might has have had do
-    does did about over after before there here
-    yang dan di ke dari pada untuk dengan dalam itu ini adalah akan juga tidak atau oleh karena bahwa sebagai
-    kata katanya menurut mereka ia dia telah sudah masih para sebuah seorang tersebut secara lebih bagi antara
-    saat setelah sebelum kepada namun tetapi jika maka"""
-STOPWORDS = frozenset(_STOP_TEXT.split())
+# Function words carry no claim, so they neither support nor need support: the package's one stopword list
+# (bot/text/stopwords.txt) plus a few connectives and "katanya" that an answer sentence adds around a quote.
+STOPWORDS = STOP | {"after", "before", "but", "here", "so", "katanya"}
 
 
 def _content(text: str) -> set[str]:
