@@ -2,9 +2,9 @@
 
 The one place that resolves a user's reference to a document (a doc id, a unique prefix of one, the
 source it was ingested from, or that source's file name) and removes a document from every index:
-the Chroma documents, chunks and sentences collections here, and the in-memory lexical index, which
-the service rebuilds on next use. The CLI (`factbot docs …`) and the web page call these through
-FactService, never the store directly.
+the Chroma documents, chunks and sentences collections here, and the persisted lexical index, which
+is rebuilt without it. Listings read metadata only, never the articles' text. The CLI (`factbot docs …`)
+and the web page call these through FactService, never the store directly.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.components.store import Store
+from bot.components.store import Store, record_from_meta
 from bot.errors import BadInput
 from bot.models import DocumentRecord
 
@@ -63,15 +63,24 @@ def info(doc: DocumentRecord, chunks: int) -> DocInfo:
     )
 
 
-def _chunk_counts(store: Store) -> dict[str, int]:
-    return {doc_id: int(m.get("n_chunks", 0)) for doc_id, m in store.doc_metas()}
+def _records(store: Store) -> list[tuple[DocumentRecord, dict[str, Any]]]:
+    """Every document's record without its text (metadata only: a listing of a large archive reads no articles)."""
+    return [(record_from_meta(doc_id, "", meta), meta) for doc_id, meta in store.doc_metas()]
 
 
 def list_documents(store: Store, query: str | None = None) -> list[DocInfo]:
     """Every stored document, newest first (undated last), optionally only those whose title, outlet,
     source, date or id contains `query` (case-insensitive)."""
-    counts = _chunk_counts(store)
-    rows = [info(d, counts.get(d.doc_id, 0)) for d in store.all_documents()]
+    rows = []
+    for doc, meta in _records(store):
+        row = info(doc, int(meta.get("n_chunks", 0)))
+        row.chars = int(meta.get("chars", -1))
+        rows.append(row)
+    unknown = [r for r in rows if r.chars < 0]  # stored before records carried their length
+    if unknown:
+        texts = store.get_documents([r.doc_id for r in unknown])
+        for r in unknown:
+            r.chars = len(texts[r.doc_id].text) if r.doc_id in texts else 0
     if query and query.strip():
         q = query.strip().lower()
         rows = [r for r in rows if any(q in (v or "").lower() for v in _searchable(r))]
@@ -92,7 +101,7 @@ def resolve(store: Store, ref: str) -> DocumentRecord:
     doc = store.get_document(ref)
     if doc is not None:
         return doc
-    docs = store.all_documents()
+    docs = [d for d, _ in _records(store)]
     for test in (
         lambda d: d.source == ref,
         lambda d: len(ref) >= MIN_PREFIX and d.doc_id.startswith(ref),
@@ -101,7 +110,9 @@ def resolve(store: Store, ref: str) -> DocumentRecord:
     ):
         found = [d for d in docs if test(d)]
         if len(found) == 1:
-            return found[0]
+            full = store.get_document(found[0].doc_id)
+            if full is not None:
+                return full
         if len(found) > 1:
             ids = ", ".join(d.doc_id for d in found[:5])
             raise BadInput(f"{ref!r} names {len(found)} documents ({ids}): give a doc id")
@@ -117,7 +128,8 @@ def _name(source: str) -> str:
 
 def show(store: Store, ref: str) -> tuple[DocInfo, DocumentRecord]:
     doc = resolve(store, ref)
-    return info(doc, _chunk_counts(store).get(doc.doc_id, 0)), doc
+    meta = store.docs.get(ids=[doc.doc_id], include=["metadatas"])["metadatas"] or [{}]
+    return info(doc, int((meta[0] or {}).get("n_chunks", 0))), doc
 
 
 def remove(store: Store, ref: str) -> DocInfo:

@@ -147,7 +147,7 @@ class Store:
             embeddings=[
                 _mean_vector(vectors) if len(vectors) else self.embeddings.embed_documents([doc.text[:500]])[0]
             ],
-            metadatas=[{**_doc_meta(doc), "doc_id": doc.doc_id, "n_chunks": len(chunks)}],
+            metadatas=[{**_doc_meta(doc), "doc_id": doc.doc_id, "n_chunks": len(chunks), "chars": len(doc.text)}],
         )
 
     # ---- reading -----------------------------------------------------------
@@ -313,6 +313,11 @@ def _flagged(raw: Any) -> list[tuple[int, int]]:
         return [(int(s), int(e)) for s, e in json.loads(raw)]
     except (TypeError, ValueError):
         return [(0, 1 << 62)]
+
+
+def record_from_meta(doc_id: str, text: str, meta: Any) -> DocumentRecord:
+    """A DocumentRecord from Chroma's id, document and metadata (`text` may be "" where only metadata was read)."""
+    return _to_doc(doc_id, text, meta)
 
 
 def _to_doc(doc_id: str, text: str, meta: Any) -> DocumentRecord:
