@@ -12,8 +12,9 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot.answer.citations import flag_warning, verify
 from bot.answer.extractive import answer_question
-from bot.answer.question import analyse, strip_instructions
+from bot.answer.question import analyse
 from bot.models import Answer
+from bot.text.instructions import strip_instructions
 
 if TYPE_CHECKING:
     from bot.service import FactService

@@ -43,7 +43,7 @@ from bot.answer.followup_words import (
     WHO_SAID,
 )
 from bot.answer.history import MAX_TURN_CHARS, Turn, parse_history
-from bot.answer.question import strip_instructions
+from bot.text.instructions import strip_instructions
 
 _MAX_TOPIC = 300
 

@@ -11,19 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from bot.lang import words
+from bot.text.instructions import strip_instructions
 from bot.text.lang import detect_lang
 from bot.text.tokens import content_terms
 
-_INJECTION = re.compile(
-    r"(?is)\b(ignore|disregard|forget|override)\b[^.?!\n]{0,80}\b(instruction|instruksi|prompt|rule|aturan|previous|sebelumnya|above|source|sumber|context|konteks|data)s?\b[^.?!:\n]*[.?!:]?"
-    r"|\b(abaikan|lupakan)\b[^.?!:\n]*[.?!:]?"
-    r"|\b(say|answer|respond|reply|output|print|write|return|label|mark|classify|jawab|katakan|tulis|tandai)\b\s+(it\s+|this\s+|this claim\s+|the claim\s+|ini\s+|klaim ini\s+)?(as\s+|sebagai\s+|with\s+|dengan\s+)?[\"'“‘]?(supported|refuted|true|false|benar|salah|yes|ya|hacked|pwned|not_enough_info)\b[\"'”’]?[^.?!:\n]*[.?!:]?"
-    r"|\b(and\s+)?nothing else\b[.?!]?|\b(tanpa|dan)\s+(yang\s+)?lain(nya)?\b[.?!]?"
-    r"|\b(you are now|act as|pretend|system prompt|jailbreak|developer mode)\b[^.?!:\n]*[.?!:]?"
-    r"|\b(answer|respond|reply|say|output|print|label|mark|jawab|katakan|tandai|label(?:kan)?)\b"
-    r"[^.?!\n]{0,40}\b(only|with|that|as|bahwa|dengan|sebagai|saja)\b[^.?!\n]{0,60}"
-    r"\b(true|false|supported|refuted|benar|salah|yes|no|ya|tidak|hacked|pwned)\b[^.?!:\n]*[.?!:]?"
-)
 _QWORDS = {
     "who_said": r"\b(who|siapa)\b.*\b(said|say|says|stated|told|claimed|mengatakan|berkata|menyatakan|bilang|kata|menyebut|menyebutkan|ujar|ungkap|memprediksi|predicted)\b",
     "who": r"\b(who|whom|whose|siapa)\b",
@@ -51,17 +42,6 @@ class Question:
     entities: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     injected: bool = False
-
-
-def strip_instructions(text: str) -> tuple[str, bool]:
-    """The question without planted instructions; when one was cut, a word or two left dangling after
-    the last full sentence ("... satellites? Also") goes with it, so it cannot blur the question."""
-    cleaned = _INJECTION.sub(" ", text)
-    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .,;:-")
-    injected = cleaned != re.sub(r"\s+", " ", text).strip(" .,;:-")
-    if injected:
-        cleaned = re.sub(r"([.?!])\s+\S+(?:\s+\S+)?$", r"\1", cleaned)
-    return cleaned, injected
 
 
 def analyse(raw: str) -> Question:

@@ -37,7 +37,7 @@ Row = tuple[str, float, list[float], float]
 
 def collect(name: str, model: ClaimModel) -> list[Row]:
     """(label, best support probability, best refute probability at each coverage level, baseline cosine)."""
-    from bot.answer.question import strip_instructions
+    from bot.text.instructions import strip_instructions
 
     if name == SAMPLE_DEV:
         rows = [json.loads(x) for x in SAMPLE_CLAIMS.read_text(encoding="utf-8").splitlines() if x.strip()]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answer.question import analyse, strip_instructions
+from bot.answer.question import analyse
+from bot.text.instructions import strip_instructions
 
 
 def test_instructions_are_stripped_from_questions() -> None:
