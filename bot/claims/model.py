@@ -1,7 +1,7 @@
 """The shipped claim model: a small softmax network over pair features, run with numpy only.
 
 bot/claims/model.json holds the input standardisation, the layers, the class
-order and the verdict thresholds, all fitted by bot/claims/train.py on public
+order and the verdict thresholds, all fitted by bot/dev/train_claims.py on public
 NLI train splits (thresholds on the dev suites); nothing is fitted at run time.
 """
 

@@ -1,8 +1,8 @@
 """`factbot dev …`: the maintainers' tools (model training, threshold fitting, gold-set checks).
 
 Each command imports its module only when it runs, so `factbot --help` never loads numpy, scikit-learn or
-the evaluation suites. The modules keep plain functions (bot.claims.train.train, bot.claims.fit.fit_thresholds,
-bot.evidence.train.train, bot.evaluation.gold.check_gold); this file only parses options.
+the evaluation suites. The modules keep plain functions (bot.dev.train_claims.train, bot.dev.fit_claims.fit_thresholds,
+bot.dev.train_evidence.train, bot.evaluation.gold.check_gold); this file only parses options.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def train_claims(
     """Train the claim model on public NLI train splits (IndoNLI, SICK); picked on the dev suites' pairs."""
     _need_sklearn()
     from bot.claims.model import MODEL_PATH
-    from bot.claims.train import train
+    from bot.dev.train_claims import train
 
     train(indonli, sick, cache, unrelated, mutate, mnli_id, out or MODEL_PATH, hidden, dense)
 
@@ -120,8 +120,8 @@ def fit_claims(
     ),
 ) -> None:
     """Fit the claim verdict thresholds end to end on the dev claim suites and write them into the model file."""
-    from bot.claims.fit import default_suites, fit_thresholds
     from bot.claims.model import MODEL_PATH
+    from bot.dev.fit_claims import default_suites, fit_thresholds
 
     chosen = _suites(suites, default_suites(), "dev claim")
     fit_thresholds(chosen, model or MODEL_PATH)
@@ -141,8 +141,8 @@ def train_evidence(
 ) -> None:
     """Fit the evidence model (ranker, confidence, abstention threshold) on the external dev suites."""
     _need_sklearn()
+    from bot.dev.train_evidence import default_suites, train
     from bot.evidence.scorer import MODEL_PATH
-    from bot.evidence.train import default_suites, train
 
     train(_suites(suites, default_suites(), "dev question"), out or MODEL_PATH)
 

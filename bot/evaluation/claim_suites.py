@@ -61,7 +61,7 @@ def top_cosine(service: Any, claim: str) -> float:
 
 def class_recalls(pairs: list[tuple[str, str]]) -> dict[str, float | None]:
     """(label, verdict) pairs -> each label's recall (None for a label with no items); their mean is balanced
-    accuracy. Shared with bot/claims/fit.py, which fits thresholds on it."""
+    accuracy. Shared with bot/dev/fit_claims.py, which fits thresholds on it."""
     recalls: dict[str, float | None] = {}
     for label in LABELS:
         of = [v for y, v in pairs if y == label]

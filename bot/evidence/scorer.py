@@ -6,7 +6,7 @@
    sentence is right). Below the threshold the answer is "not in the sources".
 
 Weights and the threshold are data (model.json beside this module), written by
-bot/evidence/train.py from the external dev suites; nothing here is tuned by hand.
+bot/dev/train_evidence.py from the external dev suites; nothing here is tuned by hand.
 A missing or unreadable model file is an install error, not a silent fallback.
 """
 

@@ -112,7 +112,7 @@ def test_bad_options_exit_2(args: list[str]) -> None:
 def test_help_does_not_import_the_heavy_tools() -> None:
     code = (
         "import sys; from bot.cli import _register; _register(); "
-        "print(sorted(m for m in ('sklearn', 'bot.claims.train', 'bot.claims.fit', 'bot.evidence.train') "
+        "print(sorted(m for m in ('sklearn', 'bot.dev.train_claims', 'bot.dev.fit_claims', 'bot.dev.train_evidence') "
         "if m in sys.modules))"
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)

@@ -67,7 +67,7 @@ def test_alternation_tries_longer_words_first() -> None:
 
 
 # A translation dictionary, not a month table: its month and weekday pairs (january -> januari) are also given
-# by CLDR in bot/text/cldr.py; only bot/evidence/train.py's pseudo-translation reads them alone.
+# by CLDR in bot/text/cldr.py; only bot/dev/train_evidence.py's pseudo-translation reads them alone.
 NOT_A_TABLE = {BOT / "text" / "lexicon.json"}
 
 

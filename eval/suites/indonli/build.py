@@ -8,7 +8,7 @@ neutral -> not_enough_info) and premises become the corpus, five to a file
 separated by blank lines, so retrieval has to find the right premise among
 others. Premises are split into dev and heldout by premise_id (even / odd), so
 no premise is in both; each split takes up to 100 claims per label. IndoNLI's
-train split trains the claim model (bot/claims/train.py); its test splits are
+train split trains the claim model (bot/dev/train_claims.py); its test splits are
 never read.
 """
 

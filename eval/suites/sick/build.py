@@ -7,7 +7,7 @@ sentence_A is the premise, sentence_B the claim (ENTAILMENT -> supported,
 CONTRADICTION -> refuted, NEUTRAL -> not_enough_info). Only the TRIAL pairs are
 used here, split into dev and heldout by sentence_A so no premise is in both;
 premises go five to a corpus file. SICK's TRAIN part trains the claim model
-(bot/claims/train.py); its TEST part is never read.
+(bot/dev/train_claims.py); its TEST part is never read.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ retrieval output (see `augment`). Features are
 bot/claims/pairs.py; a small MLP (scikit-learn, a dev-time dependency) is
 picked by pair-level balanced accuracy on the dev suites' premise/claim pairs
 (eval/suites/{indonli,sick}/items.dev.jsonl). Verdict thresholds are fitted
-afterwards on the same dev suites, end to end, by bot/claims/fit.py. Held-out
+afterwards on the same dev suites, end to end, by bot/dev/fit_claims.py. Held-out
 items and the datasets' test splits are never read.
 """
 
