@@ -24,7 +24,7 @@ from bot.retrieval.types import ChunkHit, SentenceHit
 from bot.settings import Settings
 from bot.text.lang import detect_lang
 from bot.text.sentences import split_sentences
-from bot.text.tokens import content_terms, expand_terms, translate_phrases
+from bot.text.tokens import content_terms, expand_terms, translate_phrases, use_stems
 
 _W = tomllib.loads(resources.files("bot.retrieval").joinpath("weights.toml").read_text(encoding="utf-8"))
 # Weight of the lexical score in the fusion, by (question language == corpus language); weights.toml explains.
@@ -80,6 +80,7 @@ class HybridRetriever:
             with self._lock:
                 if self._snap is None or self._snap.generation != gen:
                     self._snap = self.index.load() or _empty()
+                    use_stems(self._snap.stems)
                     self._vocab = None
                     self.docs = DocumentCache(self.store)  # a removed article must not stay citable
                     self._sent_cache.clear()
@@ -268,4 +269,6 @@ def _chunk(row: tuple[str, str, int, int, int], docs: dict[str, DocumentRecord])
 def _empty() -> Snapshot:
     from collections import Counter
 
-    return Snapshot(generation="", rows=[], bm25=None, idf={}, words=frozenset(), langs=Counter(), documents=0)
+    return Snapshot(
+        generation="", rows=[], bm25=None, idf={}, words=frozenset(), stems={}, langs=Counter(), documents=0
+    )

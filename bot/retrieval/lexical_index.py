@@ -31,7 +31,8 @@ import numpy as np
 
 from bot.components.store import Store
 from bot.evidence.vocab import WORD
-from bot.text.tokens import content_terms
+from bot.text.tokens import content_terms, stem
+from bot.text.tokens import words as token_words
 
 KEEP_GENERATIONS = 2  # a reader that opened the previous generation a moment ago can still finish
 
@@ -45,6 +46,7 @@ class Snapshot:
     bm25: Any
     idf: dict[str, float]
     words: frozenset[str]
+    stems: dict[str, str]
     langs: Counter[str]
     documents: int
     row_of: dict[str, int] = field(default_factory=dict)
@@ -120,9 +122,13 @@ class LexicalIndex:
                 state.terms += terms
                 state.docs[doc_id] = {"lang": str(committed[doc_id].get("lang") or "")}
             if gone or not gen:  # words cannot be subtracted without counts: a removal re-reads them
-                state.words = _words(store.doc_texts())
+                state.words, tokens = _words(store.doc_texts())
             else:
-                state.words = set(old.words) | _words(store.doc_texts(new))
+                state.words, tokens = _words(store.doc_texts(new))
+                state.words |= old.words
+                tokens |= set(old.stems)
+            # stems of the corpus's words, carried over where known: only new words meet the stemmer
+            state.stems = {t: old.stems[t] if t in old.stems else stem(t) for t in tokens}
             self._publish(state)
             return True
 
@@ -146,6 +152,7 @@ class _State:
     terms: list[str] = field(default_factory=list)  # space-joined stems per row
     docs: dict[str, dict[str, str]] = field(default_factory=dict)
     words: set[str] | frozenset[str] = field(default_factory=set)
+    stems: dict[str, str] = field(default_factory=dict)
 
 
 def _chunks_of(store: Store, doc_ids: list[str]) -> Iterator[tuple[str, list[Any], list[str]]]:
@@ -164,12 +171,16 @@ def _chunks_of(store: Store, doc_ids: list[str]) -> Iterator[tuple[str, list[Any
         yield doc_id, [r for r, _ in items], [t for _, t in items]
 
 
-def _words(texts: Iterator[str]) -> set[str]:
-    """The lower-cased word set the "is this name anywhere?" check reads (bot/evidence/vocab.py)."""
+def _words(texts: Iterator[str]) -> tuple[set[str], set[str]]:
+    """The lower-cased word set the "is this name anywhere?" check reads (bot/evidence/vocab.py), and the
+    lower-cased tokens worth a persisted stem (the tokeniser's words, longer than three letters)."""
     out: set[str] = set()
+    tokens: set[str] = set()
     for text in texts:
-        out.update(WORD.findall(text.lower()))
-    return out
+        low = text.lower()
+        out.update(WORD.findall(low))
+        tokens.update(t for t in token_words(low) if len(t) > 3 and not t[0].isdigit())
+    return out, tokens
 
 
 def _write(path: Path, state: _State) -> None:
@@ -186,6 +197,7 @@ def _write(path: Path, state: _State) -> None:
     (path / "idf.json").write_text(json.dumps(idf, ensure_ascii=False), encoding="utf-8")
     (path / "words.txt").write_text("\n".join(sorted(state.words)), encoding="utf-8")
     (path / "docs.json").write_text(json.dumps(state.docs), encoding="utf-8")
+    (path / "stems.json").write_text(json.dumps(state.stems, ensure_ascii=False), encoding="utf-8")
 
 
 def _read_state(path: Path) -> _State:
@@ -194,7 +206,14 @@ def _read_state(path: Path) -> _State:
     terms = text.split("\n") if rows else []
     words = frozenset((path / "words.txt").read_text(encoding="utf-8").split("\n")) - {""}
     docs = json.loads((path / "docs.json").read_text(encoding="utf-8"))
-    return _State(rows=rows, terms=terms, docs=docs, words=words)  # type: ignore[arg-type]
+    return _State(rows=rows, terms=terms, docs=docs, words=words, stems=_stems(path))  # type: ignore[arg-type]
+
+
+def _stems(path: Path) -> dict[str, str]:
+    try:
+        return dict(json.loads((path / "stems.json").read_text(encoding="utf-8")))
+    except FileNotFoundError:  # a generation written before stems were persisted
+        return {}
 
 
 def _read(path: Path, gen: str) -> Snapshot:
@@ -207,6 +226,7 @@ def _read(path: Path, gen: str) -> Snapshot:
         bm25=bm25,
         idf=json.loads((path / "idf.json").read_text(encoding="utf-8")),
         words=frozenset((path / "words.txt").read_text(encoding="utf-8").split("\n")) - {""},
+        stems=_stems(path),
         langs=Counter(m.get("lang") or "id" for m in docs.values()),
         documents=len(docs),
     )

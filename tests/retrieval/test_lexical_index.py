@@ -38,6 +38,7 @@ def test_ingest_writes_an_index_of_every_chunk_read_in_pages(tmp_path: Path) -> 
     doc = svc.store.get_document(snap.rows[0][1])
     assert doc is not None and snap.rows[0][2] < snap.rows[0][3] <= len(doc.text)
     assert "rusia" in snap.words and snap.idf  # the word set for "is this name anywhere?", idf per stem
+    assert snap.stems["membangun"] == "bangun"  # stems computed at ingest: questions look them up
     assert len(svc.documents()) == 5 and svc.stats()["documents"] == 5  # listings page too
     assert len(svc.store.doc_metas()) == 5 and len(list(svc.store.doc_texts())) == 5
 
