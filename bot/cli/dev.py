@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -38,6 +39,11 @@ def _suites(value: str | None, known: list[str], what: str) -> list[str] | None:
     return chosen or None
 
 
+def _file(default: Any, flag: str, help_text: str) -> Any:
+    """An option naming an existing input file (typer refuses a missing one with exit 2)."""
+    return typer.Option(default, flag, metavar="FILE", exists=True, dir_okay=False, help=help_text)
+
+
 def _need_sklearn() -> None:
     try:
         import sklearn  # noqa: F401
@@ -47,22 +53,8 @@ def _need_sklearn() -> None:
 
 @dev.command("train-claims")
 def train_claims(
-    indonli: Path = typer.Option(
-        ...,
-        "--indonli",
-        metavar="FILE",
-        exists=True,
-        dir_okay=False,
-        help="data/indonli/train.jsonl of ir-nlp-csui/indonli.",
-    ),
-    sick: Path = typer.Option(
-        ...,
-        "--sick",
-        metavar="FILE",
-        exists=True,
-        dir_okay=False,
-        help="SICK.txt of kkalouli/SICK-processing (TRAIN part read).",
-    ),
+    indonli: Path = _file(..., "--indonli", "data/indonli/train.jsonl of ir-nlp-csui/indonli."),
+    sick: Path = _file(..., "--sick", "SICK.txt of kkalouli/SICK-processing (TRAIN part read)."),
     cache: Path = typer.Option(
         Path("/tmp/factbot-claim-emb.npz"),
         "--cache",
@@ -75,14 +67,7 @@ def train_claims(
     mutate: float = typer.Option(
         0.5, "--mutate", metavar="SHARE", help="Share of entailed pairs also mutated into refuted."
     ),
-    mnli_id: Path | None = typer.Option(
-        None,
-        "--mnli-id",
-        metavar="FILE",
-        exists=True,
-        dir_okay=False,
-        help="translate_train_small/train.jsonl (optional).",
-    ),
+    mnli_id: Path | None = _file(None, "--mnli-id", "translate_train_small/train.jsonl (optional)."),
     out: Path | None = typer.Option(
         None, "--out", metavar="FILE", help="Model file to write (default: bot/claims/model.json)."
     ),
@@ -110,14 +95,7 @@ def fit_claims(
         metavar="A,B",
         help="Comma-separated dev claim suites (default: every dev claim suite and sample_dev).",
     ),
-    model: Path | None = typer.Option(
-        None,
-        "--model",
-        metavar="FILE",
-        exists=True,
-        dir_okay=False,
-        help="Claim model file (default: bot/claims/model.json).",
-    ),
+    model: Path | None = _file(None, "--model", "Claim model file (default: bot/claims/model.json)."),
 ) -> None:
     """Fit the claim verdict thresholds end to end on the dev claim suites and write them into the model file."""
     from bot.claims.model import MODEL_PATH
