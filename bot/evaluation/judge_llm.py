@@ -14,7 +14,7 @@ from typing import Any
 from tqdm import tqdm
 
 from bot.errors import BadInput
-from bot.evaluation.support import is_claim_sentence, markers, split_sentences
+from bot.evaluation.support import answer_sentences, is_claim_sentence, markers
 from bot.settings import Settings
 
 PROMPT = Path(__file__).with_name("judge_prompt.txt")
@@ -42,7 +42,7 @@ def judge_report(report: dict[str, Any], settings: Settings) -> dict[str, Any]:
     for item in tqdm(items, desc="llm-judge", unit="item", leave=False):
         quotes = {c["n"]: c["quote"] for c in item["cited"] if c.get("verbatim")}
         ok = n = 0
-        for sent in split_sentences(item["answer"]):
+        for sent in answer_sentences(item["answer"]):
             if not is_claim_sentence(sent):
                 continue
             n += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.text.sentences import split_sentences
 from bot.text.tokens import STOP
 
 SUPPORT_COVERAGE = 0.5
@@ -20,8 +21,6 @@ SUPPORT_COVERAGE = 0.5
 _MARKER = re.compile(r"\[(\d+)\]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# A sentence ends at . ! ? or at a closing quote right after one (inside quotes they are masked as \x00-\x02).
-_SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?\x00\x01\x02][”\"]))\s+(?=\S)")
 # Function words carry no claim, so they neither support nor need support: the package's one stopword list
 # (bot/text/stopwords.txt) plus a few connectives and "katanya" that an answer sentence adds around a quote.
 STOPWORDS = STOP | {"after", "before", "but", "here", "so", "katanya"}
@@ -31,15 +30,16 @@ def _content(text: str) -> set[str]:
     return {t for t in (w.lower() for w in _WORD.findall(_MARKER.sub(" ", text))) if t not in STOPWORDS}
 
 
-def split_sentences(answer: str) -> list[str]:
-    """Sentences of an answer; quoted passages are kept whole so a multi-sentence quote stays one unit."""
-    protected = _QUOTED.sub(lambda m: m.group(0).replace(".", "\x00").replace("!", "\x01").replace("?", "\x02"), answer)
-    out = []
-    for part in _SENT_END.split(protected):
-        part = part.replace("\x00", ".").replace("\x01", "!").replace("\x02", "?").strip()
-        if part:
-            out.append(part)
-    return out
+_INNER_END = re.compile(r"[.!?](?=\s+[^\s”\"])")  # a sentence end inside a quote, not its last one
+_MASK = {".": "\x00", "!": "\x01", "?": "\x02"}
+
+
+def answer_sentences(answer: str) -> list[str]:
+    """Sentences of an answer, by the package's one splitter (bot/text/sentences.py); quoted passages are
+    masked first so a multi-sentence quote stays one unit with the words that introduce it."""
+    masked = _QUOTED.sub(lambda m: _INNER_END.sub(lambda p: _MASK[p.group(0)], m.group(0)), answer)
+    parts = (masked[s:e] for s, e in split_sentences(masked))
+    return [p.replace("\x00", ".").replace("\x01", "!").replace("\x02", "?") for p in parts]
 
 
 def markers(sentence: str) -> list[int]:
@@ -75,7 +75,7 @@ def judge_support(answer: str, quotes: dict[int, str], verbatim: dict[int, bool]
     ALCE precision: a citation is precise when it covers its sentence alone, or the sentence stops being
     supported without it."""
     res = SupportResult(0, 0, 0, 0)
-    for sent in split_sentences(answer):
+    for sent in answer_sentences(answer):
         if not is_claim_sentence(sent):
             continue
         res.sentences += 1

@@ -6,7 +6,7 @@ import pytest
 
 from bot.evaluation.gold import GoldItem
 from bot.evaluation.metrics import ItemRun, aggregate, breakdown, score_item
-from bot.evaluation.support import coverage, judge_support, split_sentences
+from bot.evaluation.support import answer_sentences, coverage, judge_support
 from bot.models import Answer, Citation
 
 DOC = (
@@ -135,7 +135,7 @@ def test_breakdown_by_language() -> None:
 
 def test_sentences_keep_quotes_whole_and_support_needs_overlap() -> None:
     text = "Lankov said so [1]: “Ini sulit. Sangat sulit.” Here is more. Putin agreed [2]."
-    assert split_sentences(text) == ["Lankov said so [1]: “Ini sulit. Sangat sulit.”", "Here is more.",
+    assert answer_sentences(text) == ["Lankov said so [1]: “Ini sulit. Sangat sulit.”", "Here is more.",
                                      "Putin agreed [2]."]  # fmt: skip
     assert coverage("Putin membantu Korea Utara", [QUOTE]) == 1.0
     assert coverage("Trump visited Mars", [QUOTE]) == 0.0
