@@ -151,7 +151,7 @@ class HybridRetriever:
         repeats); a term found only in the previous sentence counts half."""
         if not groups:
             return 0.0
-        snap = self.snapshot()
+        snap = self._snap or self.snapshot()  # refreshed once per question, at retrieve()
         weights = [max((snap.idf.get(v, 0.0) for v in g), default=0.0) or snap.idf_max for g in groups]
         got = sum(w if g & stems else (0.5 * w if g & context else 0.0) for g, w in zip(groups, weights, strict=True))
         return got / sum(weights)
