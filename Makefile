@@ -6,7 +6,7 @@ PIP = $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: run install install-test test lint bench eval
+.PHONY: run install install-test test lint bench bench-scale eval
 
 install:
 	$(PIP) install -q -e .
@@ -29,6 +29,9 @@ test: install-test lint
 
 bench: install
 	$(PY) bench/bench_core.py
+
+bench-scale: install
+	$(PY) bench/scale.py --scale-chunks 100000 --chroma-server --out bench/results/scale.json
 
 eval: install
 	factbot eval
