@@ -95,10 +95,16 @@ class LexicalIndex:
             return None
 
     def load(self) -> Snapshot | None:
+        for _ in range(3):  # a writer may publish twice while this reads: the generation read is gone, retry
+            gen = self.current()
+            if gen is None:
+                return None
+            try:
+                return _read(self.root / gen, gen)
+            except FileNotFoundError:
+                continue
         gen = self.current()
-        if gen is None:
-            return None
-        return _read(self.root / gen, gen)
+        return _read(self.root / gen, gen) if gen else None
 
     # ---- writing -------------------------------------------------------------
     def sync(self, store: Store) -> bool:
