@@ -56,8 +56,11 @@ def _root(
     configure_logging(ctx)
 
 
-def configure_logging(ctx: typer.Context, default: str = "WARNING") -> None:
-    """The one place the CLI sets up logging: --log-level, else FACTBOT_LOG_LEVEL, else `default`."""
+def configure_logging(ctx: typer.Context, default: str = "ERROR") -> None:
+    """The one place the CLI sets up logging: --log-level, else FACTBOT_LOG_LEVEL, else `default`.
+
+    One-shot commands default to ERROR: they already print every refused file and warning themselves, and a
+    second copy as a log record would land in the middle of the progress bar. `factbot serve` asks for INFO."""
     from bot.settings import get_settings
 
     chosen = (ctx.find_root().obj or {}).get("log_level")
