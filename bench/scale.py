@@ -141,11 +141,11 @@ def env_for(store: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def first_answer(store: Path, question: str) -> float:
+def first_answer(store: Path, question: str, **extra: str) -> float:
     """Seconds from starting a fresh `factbot ask` process to its answer (imports and model load included)."""
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bot.cli", "ask", question, "--json"], env=env_for(store), check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run([sys.executable, "-m", "bot.cli", "ask", question, "--json"], env=env_for(store, **extra),
+                   check=True, capture_output=True)  # fmt: skip
     return time.perf_counter() - t
 
 
@@ -209,6 +209,7 @@ def chroma_server(store: Path, qs: list[str]) -> dict[str, Any]:
         extra = {"FACTBOT_CHROMA_HOST": "127.0.0.1", "FACTBOT_CHROMA_PORT": str(port),
                  "FACTBOT_LEXICAL_DIR": str(store / "lexical-factbot")}  # fmt: skip
         time.sleep(3)
+        first = statistics.median(first_answer(store, q, **extra) for q in qs[:3])
         (a, url_a), (b, url_b) = start_serve(store, **extra), start_serve(store, **extra)
         procs = [a, b]
         same = 0
@@ -217,7 +218,7 @@ def chroma_server(store: Path, qs: list[str]) -> dict[str, Any]:
             rb = httpx.post(f"{url_b}/api/ask", json={"text": q}, timeout=60).json()
             same += int(ra == rb)
         return {"questions": min(20, len(qs)), "identical": same, "serve_rss_mb": [rss_mb(a.pid), rss_mb(b.pid)],
-                "chroma_rss_mb": rss_mb(chroma.pid)}  # fmt: skip
+                "chroma_rss_mb": rss_mb(chroma.pid), "first_answer_s": first}  # fmt: skip
     finally:
         for p in [*procs, chroma]:
             p.terminate()

@@ -63,6 +63,7 @@ class HybridRetriever:
         self._stem_cache: dict[tuple[str, int, int], set[str]] = {}
         self._vec_cache: dict[str, list[float]] = {}
         self._lock = threading.Lock()
+        self._n_sentences: tuple[str, int] | None = None
         self.snapshot(check_store=True)
 
     def snapshot(self, check_store: bool = False) -> Snapshot:
@@ -88,9 +89,21 @@ class HybridRetriever:
                 snap = self._snap
         return snap
 
+    def _sentence_count(self) -> int:
+        """Stored sentences, counted once per index generation (Chroma's count costs ~20 ms at 200k rows)."""
+        snap = self._snap or self.snapshot()
+        if self._n_sentences is None or self._n_sentences[0] != snap.generation:
+            self._n_sentences = (snap.generation, self.store.sentences.count())
+        return self._n_sentences[1]
+
     def _stale(self, gen: str) -> bool:
+        """True when the index does not hold the store's documents; the generation read here is kept."""
         loaded = self.index.load()
-        return loaded is None or loaded.documents != self.store.docs.count()
+        if loaded is None or loaded.documents != self.store.docs.count():
+            return True
+        self._snap = loaded
+        use_stems(loaded.stems)
+        return False
 
     @property
     def idf(self) -> dict[str, float]:
@@ -110,8 +123,11 @@ class HybridRetriever:
         return self.snapshot().corpus_lang
 
     # ---- chunk level ---------------------------------------------------------
-    def retrieve(self, query: str, k: int = 5, query_vector: list[float] | None = None) -> list[ChunkHit]:
-        """Top-k chunks by fused score; each hit keeps its raw cosine for abstention."""
+    def retrieve(
+        self, query: str, k: int = 5, query_vector: list[float] | None = None, also: tuple[str, ...] = ()
+    ) -> list[ChunkHit]:
+        """Top-k chunks by fused score; each hit keeps its raw cosine for abstention. `also`: more document
+        ids the caller will need, fetched in the same store read."""
         snap = self.snapshot()
         if not snap.rows:
             return []
@@ -136,7 +152,7 @@ class HybridRetriever:
         scored.sort(reverse=True)
         scored = scored[: 2 * k]  # slack for chunks whose document was removed meanwhile
         owner = {c: dense[c][0].doc_id if c in dense else snap.rows[snap.row_of[c]][1] for _, c, _, _ in scored}
-        docs = self.docs.fetch(owner.values())
+        docs = self.docs.fetch([*owner.values(), *also])
         hits = []
         for fused, cid, d, lx in scored:
             chunk = dense[cid][0] if cid in dense else _chunk(snap.rows[snap.row_of[cid]], docs)
@@ -187,7 +203,9 @@ class HybridRetriever:
         features stay for the claim judge.
         """
         vec = self.embeddings.embed_query(query)
-        hits = self.retrieve(query, k=chunks or max(k, 8), query_vector=vec)
+        nearest = self.store.query_sentences(vec, k=SENTENCE_K, n=self._sentence_count())
+        also = tuple(dict.fromkeys(d for d, _, _, _, _ in nearest))
+        hits = self.retrieve(query, k=chunks or max(k, 8), query_vector=vec, also=also)
         groups = query_groups(query)
         top = (hits[0].score if hits else 0.0) or 1.0  # a zero top score (no match at all) must not divide
         cands: dict[tuple[str, int, int], dict[str, float]] = {}
@@ -205,7 +223,6 @@ class HybridRetriever:
                     cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
                     wcov = self._weighted_coverage(groups, stems, context)
                     feats.update(chunk=h.score / top, dense=h.dense, lexical=h.lexical, coverage=cov, wcoverage=wcov)
-        nearest = self.store.query_sentences(vec, k=SENTENCE_K)
         docs = {h.doc.doc_id: h.doc for h in hits}
         docs.update(self.docs.fetch(d for d, _, _, _, _ in nearest if d not in docs))
         vectors: dict[tuple[str, int, int], list[float]] = {}
