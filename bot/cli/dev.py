@@ -44,6 +44,10 @@ def _file(default: Any, flag: str, help_text: str) -> Any:
     return typer.Option(default, flag, metavar="FILE", exists=True, dir_okay=False, help=help_text)
 
 
+def _suites_option(help_text: str) -> Any:
+    return typer.Option(None, "--suites", metavar="A,B", help=help_text)
+
+
 def _need_sklearn() -> None:
     try:
         import sklearn  # noqa: F401
@@ -89,12 +93,7 @@ def train_claims(
 
 @dev.command("fit-claims")
 def fit_claims(
-    suites: str | None = typer.Option(
-        None,
-        "--suites",
-        metavar="A,B",
-        help="Comma-separated dev claim suites (default: every dev claim suite and sample_dev).",
-    ),
+    suites: str | None = _suites_option("Comma-separated dev claim suites (default: all of them and sample_dev)."),
     model: Path | None = _file(None, "--model", "Claim model file (default: bot/claims/model.json)."),
 ) -> None:
     """Fit the claim verdict thresholds end to end on the dev claim suites and write them into the model file."""
@@ -107,12 +106,7 @@ def fit_claims(
 
 @dev.command("train-evidence")
 def train_evidence(
-    suites: str | None = typer.Option(
-        None,
-        "--suites",
-        metavar="A,B",
-        help="Comma-separated dev suites (default: every external suite).",
-    ),
+    suites: str | None = _suites_option("Comma-separated dev suites (default: every external suite)."),
     out: Path | None = typer.Option(
         None, "--out", metavar="FILE", help="Model file to write (default: bot/evidence/model.json)."
     ),
