@@ -56,54 +56,51 @@ class HybridRetriever:
         self.embeddings = embeddings
         self.settings = settings
         self.index = LexicalIndex(index_dir(settings))
-        self.docs = DocumentCache(store)
-        self._snap: Snapshot | None = None
-        self._vocab: CorpusVocab | None = None
+        # set by _adopt below and again for each new generation of the index
+        self._snap: Snapshot
+        self.docs: DocumentCache
+        self._vocab: CorpusVocab | None
         self._sent_cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
         self._stem_cache: dict[tuple[str, int, int], set[str]] = {}
         self._vec_cache: dict[str, list[float]] = {}
         self._lock = threading.Lock()
         self._n_sentences: tuple[str, int] | None = None
-        self.snapshot(check_store=True)
+        # At start the index must hold the store's documents: a store written by an older version or by a
+        # bare pipeline call gets its index built once here, then persisted. Later checks read CURRENT only.
+        loaded = self.index.load()
+        if loaded is None or loaded.documents != store.docs.count():
+            self.index.sync(store)
+            loaded = self.index.load()
+        self._adopt(loaded or _empty())
 
-    def snapshot(self, check_store: bool = False) -> Snapshot:
-        """The current generation of the lexical index; a new one (written by any process) is picked up here.
-
-        `check_store` (at start) also compares the index's document count with the store's, so a store
-        written by an older version or by a bare pipeline call gets its index built once, then persisted.
-        """
+    def snapshot(self) -> Snapshot:
+        """The current generation of the lexical index; a new one (written by any process) is picked up here."""
         gen = self.index.current()
-        if gen is None or (check_store and self._stale(gen)):
+        if gen is None:  # the index directory was removed under a running process: rebuild it
             self.index.sync(self.store)
             gen = self.index.current()
-        snap = self._snap
-        if snap is None or snap.generation != gen:
+        if self._snap.generation != gen:
             with self._lock:
-                if self._snap is None or self._snap.generation != gen:
-                    self._snap = self.index.load() or _empty()
-                    use_stems(self._snap.stems)
-                    self._vocab = None
-                    self.docs = DocumentCache(self.store)  # a removed article must not stay citable
-                    self._sent_cache.clear()
-                    self._stem_cache.clear()
-                snap = self._snap
-        return snap
+                if self._snap.generation != gen:
+                    self._adopt(self.index.load() or _empty())
+        return self._snap
+
+    def _adopt(self, snap: Snapshot) -> None:
+        """Serve from `snap`; what was derived from the previous generation goes (a removed article must not
+        stay citable, its sentences must not stay cached)."""
+        self._snap = snap
+        use_stems(snap.stems)
+        self._vocab = None
+        self.docs = DocumentCache(self.store)
+        self._sent_cache.clear()
+        self._stem_cache.clear()
 
     def _sentence_count(self) -> int:
         """Stored sentences, counted once per index generation (Chroma's count costs ~20 ms at 200k rows)."""
-        snap = self._snap or self.snapshot()
+        snap = self._snap
         if self._n_sentences is None or self._n_sentences[0] != snap.generation:
             self._n_sentences = (snap.generation, self.store.sentences.count())
         return self._n_sentences[1]
-
-    def _stale(self, gen: str) -> bool:
-        """True when the index does not hold the store's documents; the generation read here is kept."""
-        loaded = self.index.load()
-        if loaded is None or loaded.documents != self.store.docs.count():
-            return True
-        self._snap = loaded
-        use_stems(loaded.stems)
-        return False
 
     @property
     def idf(self) -> dict[str, float]:
@@ -140,14 +137,13 @@ class HybridRetriever:
         lex = snap.scores(terms)
         lex_max = float(lex.max()) if lex.size else 0.0
         top_lex = np.argpartition(-lex, min(pool, lex.size - 1))[:pool] if lex_max > 0 else np.array([], dtype=int)
-        lexical = {snap.rows[i][0]: float(lex[i]) / lex_max for i in top_lex if lex[i] > 0}
         top_dense = max((sim for _, sim in dense.values()), default=1.0) or 1.0
         w_lex = LEXICAL_WEIGHT[same_lang]
         scored = []
-        for cid in set(dense) | set(lexical):
+        for cid in set(dense) | {snap.rows[i][0] for i in top_lex if lex[i] > 0}:
             d = dense[cid][1] if cid in dense else 0.0
             row = snap.row_of.get(cid)
-            lx = lexical.get(cid, float(lex[row]) / lex_max if row is not None and lex_max > 0 else 0.0)
+            lx = float(lex[row]) / lex_max if row is not None and lex_max > 0 else 0.0
             scored.append(((1 - w_lex) * (d / top_dense) + w_lex * lx, cid, d, lx))
         scored.sort(reverse=True)
         scored = scored[: 2 * k]  # slack for chunks whose document was removed meanwhile
@@ -167,7 +163,7 @@ class HybridRetriever:
         repeats); a term found only in the previous sentence counts half."""
         if not groups:
             return 0.0
-        snap = self._snap or self.snapshot()  # refreshed once per question, at retrieve()
+        snap = self._snap  # refreshed once per question, at retrieve()
         weights = [max((snap.idf.get(v, 0.0) for v in g), default=0.0) or snap.idf_max for g in groups]
         got = sum(w if g & stems else (0.5 * w if g & context else 0.0) for g, w in zip(groups, weights, strict=True))
         return got / sum(weights)
@@ -220,9 +216,13 @@ class HybridRetriever:
                 key = (h.doc.doc_id, s, e)
                 feats = cands.setdefault(key, {"chunk": 0.0, "dense": h.dense, "lexical": h.lexical})
                 if h.score / top >= feats["chunk"]:
-                    cov = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
-                    wcov = self._weighted_coverage(groups, stems, context)
-                    feats.update(chunk=h.score / top, dense=h.dense, lexical=h.lexical, coverage=cov, wcoverage=wcov)
+                    feats.update(
+                        chunk=h.score / top,
+                        dense=h.dense,
+                        lexical=h.lexical,
+                        coverage=_coverage(groups, stems),
+                        wcoverage=self._weighted_coverage(groups, stems, context),
+                    )
         docs = {h.doc.doc_id: h.doc for h in hits}
         docs.update(self.docs.fetch(d for d, _, _, _, _ in nearest if d not in docs))
         vectors: dict[tuple[str, int, int], list[float]] = {}
@@ -236,7 +236,7 @@ class HybridRetriever:
             doc = docs[doc_id]
             if "coverage" not in feats:
                 stems = self._stems(doc, s, e)
-                feats["coverage"] = sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
+                feats["coverage"] = _coverage(groups, stems)
                 feats["wcoverage"] = self._weighted_coverage(groups, stems, set())
             # provisional order; the evidence model ranks
             score = feats.get("dense_s", 0.0) + CHUNK_TIEBREAK * feats["chunk"]
@@ -279,6 +279,11 @@ class HybridRetriever:
             if vec_s is not None:
                 used[key] = list(vec_s)
         return used
+
+
+def _coverage(groups: list[set[str]], stems: set[str]) -> float:
+    """Share of the question's term groups the sentence's stems meet."""
+    return sum(1 for g in groups if g & stems) / len(groups) if groups else 0.0
 
 
 def _chunk(row: tuple[str, str, int, int, int], docs: dict[str, DocumentRecord]) -> Chunk | None:
