@@ -155,19 +155,14 @@ class Store:
         got = self.docs.get(ids=[doc_id], include=["documents", "metadatas"])
         if not got["ids"]:
             return None
-        return _to_doc(got["ids"][0], got["documents"][0], got["metadatas"][0])
+        return record_from_meta(got["ids"][0], got["documents"][0], got["metadatas"][0])
 
     def get_documents(self, doc_ids: Sequence[str]) -> dict[str, DocumentRecord]:
         """The committed documents among `doc_ids` (absent ids are simply missing from the result)."""
-        out: dict[str, DocumentRecord] = {}
-        for at in range(0, len(doc_ids), _BATCH):
-            got = self.docs.get(ids=list(doc_ids[at : at + _BATCH]), include=["documents", "metadatas"])
-            for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-                out[i] = _to_doc(i, t, m)
-        return out
+        return {i: record_from_meta(i, t, m) for i, t, m, _ in _by_ids(self.docs, doc_ids, ("documents", "metadatas"))}
 
     def all_documents(self) -> list[DocumentRecord]:
-        return [_to_doc(i, t, m) for i, t, m in _paged(self.docs)]
+        return [record_from_meta(i, t, m) for i, t, m in _paged(self.docs)]
 
     def doc_metas(self) -> list[tuple[str, dict[str, Any]]]:
         """(doc_id, metadata) of every committed document, without the texts: cheap enough for a listing."""
@@ -179,9 +174,8 @@ class Store:
             for _, text, _ in _paged(self.docs, include=["documents"]):
                 yield text or ""
             return
-        for at in range(0, len(doc_ids), _BATCH):
-            got = self.docs.get(ids=list(doc_ids[at : at + _BATCH]), include=["documents"])
-            yield from (t or "" for t in got["documents"])
+        for _, text, _, _ in _by_ids(self.docs, doc_ids, ("documents",)):
+            yield text or ""
 
     def chunks_of(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(chunk_id, text, metadata) of every chunk of the given documents, read in pages."""
@@ -228,12 +222,7 @@ class Store:
 
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
         """Stored vectors of the given sentence ids (absent ids are simply missing from the result)."""
-        out: dict[str, list[float]] = {}
-        for at in range(0, len(ids), _BATCH):
-            got = self.sentences.get(ids=list(ids[at : at + _BATCH]), include=["embeddings"])
-            for i, v in zip(got["ids"], got["embeddings"], strict=True):
-                out[i] = list(v)
-        return out
+        return {i: list(v) for i, _, _, v in _by_ids(self.sentences, ids, ("embeddings",))}
 
     def counts(self) -> dict[str, int]:
         """Document and chunk counts: two indexed counts, no records read (what /health reports)."""
@@ -257,13 +246,26 @@ def _paged(
     offset = 0
     while True:
         got = collection.get(include=list(include), limit=_BATCH, offset=offset, where=where)
-        n = len(got["ids"])
-        docs = got.get("documents") or [None] * n
-        metas = got.get("metadatas") or [None] * n
+        docs, metas, _ = _columns(got, include)
         out += list(zip(got["ids"], docs, metas, strict=True))
-        if n < _BATCH:
+        if len(got["ids"]) < _BATCH:
             return out
         offset += _BATCH
+
+
+def _by_ids(collection: Any, ids: Sequence[str], include: Sequence[str]) -> Iterator[tuple[str, Any, Any, Any]]:
+    """(id, document, metadata, embedding) of the given ids that exist, asked for in batches (the same SQLite
+    variable limit as `_paged`); a field not in `include` comes back as None."""
+    for at in range(0, len(ids), _BATCH):
+        got = collection.get(ids=list(ids[at : at + _BATCH]), include=list(include))
+        yield from zip(got["ids"], *_columns(got, include), strict=True)
+
+
+def _columns(got: Any, include: Sequence[str]) -> list[Any]:
+    """Documents, metadatas and embeddings of a `get` result; a column not asked for is all None."""
+    n = len(got["ids"])
+    fields = ("documents", "metadatas", "embeddings")
+    return [got[f] if f in include and got.get(f) is not None else [None] * n for f in fields]
 
 
 def sentence_id(doc_id: str, start: int, end: int) -> str:
@@ -318,10 +320,6 @@ def _flagged(raw: Any) -> list[tuple[int, int]]:
 
 def record_from_meta(doc_id: str, text: str, meta: Any) -> DocumentRecord:
     """A DocumentRecord from Chroma's id, document and metadata (`text` may be "" where only metadata was read)."""
-    return _to_doc(doc_id, text, meta)
-
-
-def _to_doc(doc_id: str, text: str, meta: Any) -> DocumentRecord:
     m = dict(meta or {})
     fields = {k: m.get(k) for k in _DOC_FIELDS if k in m and k not in _JSON_FIELDS}
     flagged = _flagged(m["flagged_spans"]) if "flagged_spans" in m else []

@@ -4,7 +4,7 @@ A serving process must not read every article to answer one question: with 100k 
 seconds, memory that grows with the archive, and a copy in every web worker. So the index is built
 when the corpus changes (after an ingest or a removal, by whichever process changed it), written as
 a new *generation* directory, and published by atomically replacing the `CURRENT` file. Readers
-memory-map the BM25 matrices and notice a new generation by one `stat` per question, so several
+memory-map the BM25 matrices and notice a new generation by reading `CURRENT` once per question, so several
 `factbot serve` processes sharing one Chroma server and one index directory stay in step.
 
 A sync is incremental in what it reads: only documents the index does not know yet are fetched
@@ -22,6 +22,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,16 +96,16 @@ class LexicalIndex:
             return None
 
     def load(self) -> Snapshot | None:
-        for _ in range(3):  # a writer may publish twice while this reads: the generation read is gone, retry
+        for attempt in range(3):
             gen = self.current()
             if gen is None:
                 return None
             try:
                 return _read(self.root / gen, gen)
-            except FileNotFoundError:
-                continue
-        gen = self.current()
-        return _read(self.root / gen, gen) if gen else None
+            except FileNotFoundError:  # a writer published twice while this read: that generation is gone
+                if attempt == 2:
+                    raise
+        return None
 
     # ---- writing -------------------------------------------------------------
     def sync(self, store: Store) -> bool:
@@ -206,13 +207,23 @@ def _write(path: Path, state: _State) -> None:
     (path / "stems.json").write_text(json.dumps(state.stems, ensure_ascii=False), encoding="utf-8")
 
 
+def _rows(path: Path) -> list[tuple[str, str, int, int, int]]:
+    return [tuple(r) for r in json.loads((path / "rows.json").read_text(encoding="utf-8"))]
+
+
+def _word_set(path: Path) -> frozenset[str]:
+    return frozenset((path / "words.txt").read_text(encoding="utf-8").split("\n")) - {""}
+
+
+def _docs(path: Path) -> dict[str, dict[str, str]]:
+    return dict(json.loads((path / "docs.json").read_text(encoding="utf-8")))
+
+
 def _read_state(path: Path) -> _State:
-    rows = [tuple(r) for r in json.loads((path / "rows.json").read_text(encoding="utf-8"))]
-    text = (path / "terms.txt").read_text(encoding="utf-8")
-    terms = text.split("\n") if rows else []
-    words = frozenset((path / "words.txt").read_text(encoding="utf-8").split("\n")) - {""}
-    docs = json.loads((path / "docs.json").read_text(encoding="utf-8"))
-    return _State(rows=rows, terms=terms, docs=docs, words=words, stems=_stems(path))  # type: ignore[arg-type]
+    """What the next sync builds on, including the per-row stems that readers never need."""
+    rows = _rows(path)
+    terms = (path / "terms.txt").read_text(encoding="utf-8").split("\n") if rows else []
+    return _State(rows=rows, terms=terms, docs=_docs(path), words=_word_set(path), stems=_stems(path))
 
 
 def _stems(path: Path) -> dict[str, str]:
@@ -223,31 +234,28 @@ def _stems(path: Path) -> dict[str, str]:
 
 
 def _read(path: Path, gen: str) -> Snapshot:
-    rows = [tuple(r) for r in json.loads((path / "rows.json").read_text(encoding="utf-8"))]
+    """A generation as readers hold it: BM25 memory-mapped, small statistics in memory."""
+    rows = _rows(path)
     bm25 = bm25s.BM25.load(str(path / "bm25"), mmap=True, show_progress=False) if rows else None
-    docs = json.loads((path / "docs.json").read_text(encoding="utf-8"))
+    docs = _docs(path)
     return Snapshot(
         generation=gen,
-        rows=rows,  # type: ignore[arg-type]
+        rows=rows,
         bm25=bm25,
         idf=json.loads((path / "idf.json").read_text(encoding="utf-8")),
-        words=frozenset((path / "words.txt").read_text(encoding="utf-8").split("\n")) - {""},
+        words=_word_set(path),
         stems=_stems(path),
         langs=Counter(m.get("lang") or "id" for m in docs.values()),
         documents=len(docs),
     )
 
 
-class _locked:
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
     """An exclusive lock on a file: two processes ingesting at once take turns writing generations."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> None:
-        self.fh = open(self.path, "a")  # noqa: SIM115 - held for the with-block
-        fcntl.flock(self.fh, fcntl.LOCK_EX)
-
-    def __exit__(self, *exc: object) -> None:
-        fcntl.flock(self.fh, fcntl.LOCK_UN)
-        self.fh.close()
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
