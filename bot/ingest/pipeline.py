@@ -124,9 +124,15 @@ def ingest_paths(
     found, problems = discover([Path(p) for p in paths if not is_url(p)])
     files: list[Path | str] = [*found, *(str(p).strip() for p in paths if is_url(p))]
     names = {str(k): v for k, v in (sources or {}).items()}
-    report = IngestReport(files=len(files), errors=[FileError(path=p, reason=r) for p, r in problems])
+    report = IngestReport(files=len(files))
+
+    def refuse(path: Path | str, reason: str) -> None:
+        """A file the report lists as refused, with the same reason in the log."""
+        report.errors.append(FileError(path=str(path), reason=reason))
+        log.warning("refused %s: %s", where(path), reason)
+
     for p, r in problems:
-        log.warning("refused %s: %s", where(p), r)
+        refuse(p, r)
     pending: list[tuple[DocumentRecord, list[Chunk], list[str]]] = []  # (doc, chunks, old doc ids to drop)
 
     def flush() -> None:
@@ -156,12 +162,10 @@ def ingest_paths(
             if str(path) in names:
                 doc.source = names[str(path)]
         except BadInput as exc:
-            report.errors.append(FileError(path=str(path), reason=str(exc)))
-            log.warning("refused %s: %s", where(path), exc)
+            refuse(path, str(exc))
             continue
         except OSError as exc:
-            report.errors.append(FileError(path=str(path), reason=exc.strerror or str(exc)))
-            log.warning("refused %s: %s", where(path), exc.strerror or type(exc).__name__)
+            refuse(path, exc.strerror or str(exc))
             continue
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the others
             report.errors.append(FileError(path=str(path), reason=_one_line(f"could not be read: {exc!r}")))
