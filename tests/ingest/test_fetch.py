@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import http.server
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from http_support import QuietHandler, local_server
 from pdf_support import make_pdf
 from tests_support import make_settings
 
@@ -43,10 +41,7 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 }
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
+class Handler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         if self.path == "/moved":
             self.send_response(302)
@@ -58,7 +53,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
         elif self.path == "/slow":
             time.sleep(3)
-            self._send(200, "text/html", ARTICLE.encode())
+            self.send_body(200, "text/html", ARTICLE.encode())
         elif self.path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -74,27 +69,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except OSError:
                 pass
         elif self.path in ROUTES:
-            self._send(*ROUTES[self.path])
+            self.send_body(*ROUTES[self.path])
         else:
-            self._send(404, "text/html", b"not here")
-
-    def _send(self, code: int, ctype: str, body: bytes) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(OSError):  # the client gave up (timeout test)
-            self.wfile.write(body)
+            self.send_body(404, "text/html", b"not here")
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_server(Handler) as base:
+        yield base
 
 
 @pytest.fixture

@@ -266,25 +266,15 @@ for a week, the island's council said.</p></article></body></html>"""
 @pytest.fixture
 def article_site() -> Iterator[str]:
     """A local web server with one article, as a newsroom would paste a link to it."""
-    import http.server
-    import threading
+    from http_support import QuietHandler, local_server
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             code, body = (200, LINKED) if self.path == "/ferry.html" else (404, b"not found")
-            self.send_response(code)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(code, "text/html; charset=utf-8", body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with local_server(Handler) as base:
+        yield base
 
 
 def test_documents_panel_fetches_pasted_links(browser, docs_service: FactService, article_site: str) -> None:  # type: ignore[no-untyped-def]
