@@ -117,4 +117,3 @@ class FactService:
         """Delete one document from Chroma (documents, chunks, sentences) and the lexical index; its DocInfo."""
         with self._lock:
             return remove(self.store, ref)
-        self.__dict__.pop("chain", None)

@@ -8,17 +8,16 @@ them is how a confident wrong answer happens.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from bot.answer import weights
 from bot.answer.question import Question
 from bot.lang import alternation, months, multipliers, number_words, weekdays
 from bot.retrieval.types import SentenceHit
 from bot.text.tokens import content_terms, expand_terms, phrase_translations, stem, translate_phrases
 
-_W = tomllib.loads(resources.files("bot.answer").joinpath("weights.toml").read_text(encoding="utf-8"))["abstain"]
+_W = weights("abstain")
 MIN_COVERAGE = float(_W["min_coverage"])  # weights.toml says what each one means
 MIN_DENSE = float(_W["min_dense"])
 STRONG_COVERAGE = float(_W["strong_coverage"])

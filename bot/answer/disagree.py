@@ -10,19 +10,14 @@ follows the clause); they disagree when the people named share no name word. Not
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
+from bot.answer import weights
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.align import align
 from bot.retrieval.types import SentenceHit
 
-SAME_STATEMENT = float(  # share of the question's content words the reported part must say (weights.toml)
-    tomllib.loads(resources.files("bot.answer").joinpath("weights.toml").read_text(encoding="utf-8"))["disagree"][
-        "same_statement"
-    ]
-)
+SAME_STATEMENT = weights("disagree")["same_statement"]  # share of the question's content words the report must say
 _CLOSES = ",”\"’'?!—–-:"
 
 

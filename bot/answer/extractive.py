@@ -8,10 +8,9 @@ source; when no sentence is likely enough the answer is "not in the sources".
 
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
 from pathlib import Path
 
+from bot.answer import weights
 from bot.answer.citations import make_citation
 from bot.answer.disagree import Reported, rival_speakers
 from bot.answer.question import Question
@@ -61,7 +60,7 @@ _TEXT = {
     },
 }
 STRICT_TYPES = ("when", "how_many", "how_long")  # dates and numbers are found reliably: no such span, no answer
-_W = tomllib.loads(resources.files("bot.answer").joinpath("weights.toml").read_text(encoding="utf-8"))["extractive"]
+_W = weights("extractive")
 SECOND_RATIO = float(_W["second_ratio"])  # weights.toml says what each one means
 RIVAL_RATIO = float(_W["rival_ratio"])
 BODY_OVER_TITLE = float(_W["body_over_title"])
