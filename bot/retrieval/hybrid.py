@@ -32,6 +32,7 @@ LEXICAL_WEIGHT = {
     True: float(_W["fusion"]["lexical_same_language"]),
     False: float(_W["fusion"]["lexical_other_language"]),
 }
+SEARCH_TRANSLATIONS = int(_W["fusion"]["translations"])
 SENTENCE_K = int(_W["sentences"]["nearest"])
 MAX_CANDIDATES = int(_W["sentences"]["max_candidates"])
 CHUNK_TIEBREAK = float(_W["sentences"]["chunk_tiebreak"])
@@ -41,7 +42,7 @@ STEM_CACHE = 50_000  # sentences whose stems are kept
 
 def query_groups(query: str) -> list[set[str]]:
     """The question's key terms, each with its Indonesian variants."""
-    return expand_terms(sorted(set(content_terms(translate_phrases(query)))))
+    return expand_terms(sorted(set(content_terms(translate_phrases(query)))), SEARCH_TRANSLATIONS)
 
 
 class HybridRetriever:
@@ -133,8 +134,7 @@ class HybridRetriever:
         dense_hits = self.store.query(vec, k=pool, n=len(snap.rows))
         dense = {c.chunk_id: (c, sim) for c, _, sim in dense_hits}
         same_lang = detect_lang(query) == snap.corpus_lang
-        terms = [v for group in expand_terms(content_terms(translate_phrases(query))) for v in group]
-        lex = snap.scores(terms)
+        lex = snap.scores(expand_terms(content_terms(translate_phrases(query)), SEARCH_TRANSLATIONS))
         lex_max = float(lex.max()) if lex.size else 0.0
         top_lex = np.argpartition(-lex, min(pool, lex.size - 1))[:pool] if lex_max > 0 else np.array([], dtype=int)
         top_dense = max((sim for _, sim in dense.values()), default=1.0) or 1.0

@@ -61,14 +61,20 @@ class Snapshot:
     def corpus_lang(self) -> str:
         return self.langs.most_common(1)[0][0] if self.langs else "id"
 
-    def scores(self, terms: list[str]) -> np.ndarray:
-        """BM25 score of every row for the (already stemmed) terms; zeros when none is in the vocabulary."""
-        if self.bm25 is None or not terms:
-            return np.zeros(len(self.rows), dtype=np.float32)
-        known = [t for t in terms if t in self.bm25.vocab_dict]
-        if not known:
-            return np.zeros(len(self.rows), dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+    def scores(self, groups: list[set[str]]) -> np.ndarray:
+        """BM25 score of every row for the query's terms, each a group of (already stemmed) alternatives: a
+        row scores a group's best alternative, not their sum, so a word with ten translations weighs as much as
+        a word with one. Zeros when no alternative is in the vocabulary."""
+        total = np.zeros(len(self.rows), dtype=np.float32)
+        if self.bm25 is None:
+            return total
+        for group in groups:
+            known = sorted(t for t in group if t in self.bm25.vocab_dict)
+            if len(known) == 1:
+                total += np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+            elif known:
+                total += np.max([self.bm25.get_scores([t]) for t in known], axis=0).astype(np.float32)
+        return total
 
 
 def index_dir(settings: Any) -> Path:

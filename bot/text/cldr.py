@@ -56,3 +56,15 @@ def territory_names() -> dict[str, frozenset[str]]:
         for n in names:
             out.setdefault(n, set()).update(names)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def single_word_places() -> dict[str, frozenset[str]]:
+    """A one-word place or month name -> the words of its other names ("russia" -> "rusia"; "jepang" ->
+    "japan"). For search queries: territory_forms would also send "north" to every name holding it
+    (North Korea, North Macedonia, America), and those words then outscore the question's own."""
+    out: dict[str, set[str]] = {}
+    for name, same in territory_names().items():
+        if " " not in name:
+            out.setdefault(name, set()).update(w for other in same for w in _WORD.findall(other))
+    return {k: frozenset(v) for k, v in out.items()}

@@ -17,7 +17,7 @@ from bot.errors import BadInput
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "eval" / "gold.jsonl"
-DEV_COMMANDS = ("train-claims", "fit-claims", "train-evidence", "gold")
+DEV_COMMANDS = ("train-claims", "fit-claims", "train-evidence", "build-lexicon", "gold")
 runner = CliRunner()
 
 

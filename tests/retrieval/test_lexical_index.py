@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from tests_support import make_settings
 
@@ -89,3 +90,17 @@ def test_missing_names_read_the_persisted_word_set(tmp_path: Path) -> None:
     assert vocab.has_name("Rusia") and vocab.has_name("Russia")  # one letter, and CLDR's names
     assert not vocab.has_name("Zanzibar")
     assert svc.ask("What did Zanzibar's president say about Vostok?").status == "not_found"
+
+
+def test_a_term_scores_its_best_alternative_not_their_sum(tmp_path: Path) -> None:
+    """A word with many translations must not outweigh a word with one: each group adds its best match."""
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA])
+    snap = LexicalIndex(index_dir(svc.settings)).load()
+    assert snap is not None
+    one = snap.scores([{"satelit"}])
+    many = snap.scores([{"satelit", "rusia", "korea", "utara"}])
+    each = [snap.scores([{t}]) for t in ("satelit", "rusia", "korea", "utara")]
+    assert (many == np.max(each, axis=0)).all()
+    assert (many >= one).all() and many.max() < sum(e.max() for e in each)
+    assert not snap.scores([{"kata-yang-tidak-ada"}]).any()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from bot.text.lang import detect_lang
 from bot.text.sentences import split_sentences
-from bot.text.tokens import content_terms, expand_terms, translate_phrases
+from bot.text.tokens import content_terms, expand_terms, phrases_in, translate_phrases
 
 
 def test_sentences_keep_offsets_and_closing_quotes() -> None:
@@ -26,7 +26,26 @@ def test_english_inflections_reach_the_lexicon() -> None:
 
 
 def test_phrases_are_translated() -> None:
-    assert "Dewan Keamanan" in translate_phrases("What did the UN Security Council do?")
+    assert "perdana menteri" in translate_phrases("What did the Prime Minister say?")
+
+
+def test_a_phrase_adds_nothing_the_words_already_say() -> None:
+    """"North Korea" already reaches "korea" and "utara" word by word: appending "korea utara" again would
+    make those words outweigh the rest of the question."""
+    assert translate_phrases("Who said Russia will help North Korea build satellites?").endswith("satellites?")
+
+
+def test_phrases_are_found_by_their_words() -> None:
+    found = dict(phrases_in("Then the prime   minister spoke"))
+    assert "perdana menteri" in found["prime minister"]
+    assert "prime minister" not in dict(phrases_in("a prime number and a minister"))
+
+
+def test_search_keeps_the_likeliest_translations() -> None:
+    (every,) = expand_terms(["help"])
+    (few,) = expand_terms(["help"], limit=2)
+    assert "bantu" in few and few < every
+    assert len(few) <= 3  # the word itself and two translations
 
 
 def test_language_detection() -> None:
