@@ -15,7 +15,7 @@ from bot.answer import weights
 from bot.answer.question import Question
 from bot.lang import alternation, months, multipliers, number_words, weekdays
 from bot.retrieval.types import SentenceHit
-from bot.text.tokens import content_terms, expand_terms, phrase_translations, stem, translate_phrases
+from bot.text.tokens import content_terms, expand_terms, phrase_translations, stem, translate_phrases, translates
 
 _W = weights("abstain")
 MIN_COVERAGE = float(_W["min_coverage"])  # weights.toml says what each one means
@@ -105,7 +105,8 @@ def _focus_groups(text: str, entities: tuple[str, ...], numbers: tuple[str, ...]
         variants |= set(content_terms(translate_phrases(entity)))
         names.append(Name(variants, [form for alts in phrase_translations(entity) for form in alts]))
     every_name = set().union(*(n.variants for n in names)) if names else set()
-    groups = expand_terms(sorted(set(content_terms(translate_phrases(q.text)))))
+    terms = sorted(set(content_terms(translate_phrases(q.text))))
+    groups = expand_terms(terms) if translates(q.text) else [{t} for t in terms]
     for number in q.numbers:  # a year or figure in the question is a name-like anchor, not what is asked
         names.append(Name({number}, []))
     focus = [g for g in groups if not (g & every_name) and not (g & set(q.numbers))]

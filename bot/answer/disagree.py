@@ -61,6 +61,19 @@ def same_person(a: str, b: str) -> bool:
     return bool(words[0] & words[1])
 
 
+def first_credited(statement: str, scored: list[tuple[float, SentenceHit]], min_p: float, depth: int = 6) -> int | None:
+    """Index of the likeliest sentence (likely enough, `min_p`) whose speaker is credited with the statement
+    itself: for "who said Russia will help build satellites?", "Putin mengatakan Rusia akan membantu ..."
+    beats a likelier "... satelit, yang menurut Kim sangat penting ...", where Kim said something else."""
+    for i, (p, hit) in enumerate(scored[:depth]):
+        if p < min_p:
+            break
+        r = reported(hit, statement, p)
+        if r is not None and r.coverage >= SAME_STATEMENT:
+            return i
+    return None
+
+
 def rival_speakers(
     statement: str, scored: list[tuple[float, SentenceHit]], min_p: float, depth: int = 6
 ) -> tuple[Reported, Reported] | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.answer import weights
 from bot.answer.citations import make_citation
-from bot.answer.disagree import Reported, rival_speakers
+from bot.answer.disagree import Reported, first_credited, rival_speakers
 from bot.answer.question import Question
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.features import QuestionView, featurize
@@ -165,6 +165,9 @@ def answer_question(q: Question, hits: list[SentenceHit], vocab: CorpusVocab, id
     if not scored or model.confident([(p, f) for p, _, f in scored]) < model.threshold:
         return none(t["weak"])
     scored = _prefer_stated(scored)
+    if q.qtype == "who_said":
+        i = first_credited(q.text, [(p_, h) for p_, h, _ in scored], RIVAL_RATIO * model.threshold)
+        scored = scored if not i else [scored[i], *scored[:i], *scored[i + 1 :]]
     p, first, feats = _prefer_body(scored)
     if feats["focus"] == 0 and first.doc.lang == q.lang:
         return none(t["weak"])  # the sentence has the names but says nothing of what is asked ("gaji", "veto")

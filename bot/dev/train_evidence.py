@@ -40,7 +40,7 @@ def pseudo_translate(question: str) -> str:
     cross-lingual; a word-by-word rendering gives the model question/sentence pairs whose words mostly do
     not match while their meaning does, which is what a cross-lingual question looks like to the features.
     """
-    from bot.text.tokens import lexicon
+    from bot.text.tokens import english_forms, lexicon
 
     lex = lexicon()
     out = []
@@ -50,12 +50,12 @@ def pseudo_translate(question: str) -> str:
         low = tok.lower()
         if low in _QWORDS_ID or low in _QWORDS_ID.values() or low == "berapa":
             out.append(_QWORDS_ID.get(low, low))
-        elif low in lex and not tok[:1].isupper():
-            out.append(lex[low][0])
-        elif low in STOP:
-            continue
-        else:
+        elif low in STOP:  # a function word maps only to a function word: "said" -> "kata", not "he" -> helium
+            out += [w for w in lex.get(low, []) if w in STOP][:1]
+        elif tok[:1].isupper() or len(low) < 2 or not (known := [f for f in english_forms(low) if f in lex]):
             out.append(tok)
+        else:  # "says", "satellites": a regular inflection is looked up by its base, as search does
+            out.append(lex[known[0]][0])
     return " ".join(out).replace(" ?", "?")
 
 
@@ -95,6 +95,14 @@ def collect(suite: str, progress: bool = True, cross: bool = False) -> list[dict
     return out
 
 
+def _feature_inputs() -> list[Path]:
+    """Everything the features are computed from: the package's code and data files (the lexicon, weights,
+    CLDR tables), less the trained model files, which the features never read."""
+    root = Path(__file__).parents[1]
+    files = [p for ext in ("*.py", "*.json", "*.toml", "*.txt") for p in root.rglob(ext)]
+    return sorted(p for p in files if p.is_file() and p.name != "model.json")
+
+
 def _cached(suite: str, cross: bool = False) -> list[dict[str, Any]]:
     """Features are slow to collect and do not depend on the model: keep them beside the suite's store."""
     import json
@@ -103,7 +111,7 @@ def _cached(suite: str, cross: bool = False) -> list[dict[str, Any]]:
     from bot.evaluation.suites import _fingerprint
 
     items, corpus = load(suite, "dev")
-    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")) if p.name != "train.py")
+    code = b"".join(p.read_bytes() for p in _feature_inputs())
     key = f"{_fingerprint(corpus)}-{hashlib.sha256(code).hexdigest()[:8]}-{len(items)}"
     path = Path(tempfile.gettempdir()) / "factbot-suites" / f"features-{suite}{'-cross' if cross else ''}-{key}.json"
     if path.is_file():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.text.cldr import territory_forms
-from bot.text.tokens import STOP, english_forms, expand_terms, phrases_in, stem, words
+from bot.text.tokens import STOP, english_forms, expand_terms, phrases_in, stem, translates, words
 
 MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form
 
@@ -52,17 +52,18 @@ def _sentence_forms(text: str) -> tuple[frozenset[str], frozenset[tuple[str, int
 
 
 @lru_cache(maxsize=50_000)
-def _variants(word: str) -> frozenset[str]:
-    """The word's forms plus its Indonesian equivalents from the shared lexicon."""
+def _variants(word: str, translate: bool = True) -> frozenset[str]:
+    """The word's forms plus its Indonesian equivalents from the shared lexicon (when `translate`)."""
     low = word.lower()
     cldr = territory_forms().get(low, frozenset())  # Germany / Jerman, March / Maret
-    return forms(low) | cldr | frozenset(next(iter(expand_terms([stem(low)])), set()))
+    lex = frozenset(next(iter(expand_terms([stem(low)])), set())) if translate else frozenset()
+    return forms(low) | cldr | lex
 
 
-def word_in(word: str, text: str) -> bool:
-    """Is `word` (in any of its forms, or an Indonesian equivalent) said in `text`?"""
+def word_in(word: str, text: str, translate: bool = True) -> bool:
+    """Is `word` (in any of its forms, or an Indonesian equivalent unless `translate` is off) said in `text`?"""
     every, prefixes = _sentence_forms(text)
-    if _variants(word) & every:
+    if _variants(word, translate) & every:
         return True
     low = word.lower()
     if len(low) < MIN_PREFIX:
@@ -74,11 +75,12 @@ def align(query: str, text: str) -> Alignment:
     """Which of the query's content words the text says (words of a known English phrase also count when the
     phrase's Indonesian form is there: "Security Council" / "Dewan Keamanan")."""
     low_t = text.lower()
+    translate = translates(query)
     said_phrases = [en.split() for en, forms_id in phrases_in(query) if any(f.lower() in low_t for f in forms_id)]
     aligned: list[str] = []
     missing: list[str] = []
     for w in dict.fromkeys(content_words(query)):
-        ok = word_in(w, text) or any(w.lower() in en for en in said_phrases)
+        ok = word_in(w, text, translate) or any(w.lower() in en for en in said_phrases)
         (aligned if ok else missing).append(w)
     return Alignment(aligned, missing)
 

@@ -15,7 +15,7 @@ from bot.evidence.align import align, word_in
 from bot.evidence.slots import answer_slots, titles, wanted_kinds
 from bot.retrieval.types import SentenceHit
 from bot.text.sentences import split_sentences
-from bot.text.tokens import STOP, stem
+from bot.text.tokens import STOP, stem, translates
 
 BASE_FEATURES = (
     "dense",  # cosine(question, sentence), e5
@@ -106,6 +106,7 @@ def featurize(
     in_doc: dict[str, float] = {}
     q_pairs = _pairs(q.text)
     name_words = {w.lower() for n in q.names for w in re.split(r"[-\s]", n) if w}
+    tr = translates(q.text)
     for i, h in enumerate(hits):
         if h.doc.doc_id not in in_doc:
             in_doc[h.doc.doc_id] = _name_share(q.names, h.doc.text)
@@ -113,9 +114,9 @@ def featurize(
         al = align(q.text, h.text)
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
         total = sum(weights.values())
-        in_ctx = sum(1 for w in al.missing if word_in(w, ctx))  # only what the sentence lacks is looked up
+        in_ctx = sum(1 for w in al.missing if word_in(w, ctx, tr))  # only what the sentence lacks is looked up
         focus_words = [w for w in al.aligned + al.missing if w.lower() not in name_words and w.lower() not in _QPHRASE]
-        focus_got = sum(1 for w in focus_words if w in al.aligned or word_in(w, ctx))
+        focus_got = sum(1 for w in focus_words if w in al.aligned or word_in(w, ctx, tr))
         slot = (
             _has_speaker(h)
             if q.qtype == "who_said"

@@ -148,9 +148,7 @@ def names(text: str, function_words: frozenset[str] = frozenset()) -> list[Slot]
         words = m.group(0).split()
         start = m.start()
         while words and (
-            words[0].lower().strip(".,") in skip
-            or words[0].lower() in cal
-            or _country_before_name(words)
+            words[0].lower().strip(".,") in skip or words[0].lower() in cal or _country_before_name(words)
         ):
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
             words = words[1:]

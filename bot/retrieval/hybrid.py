@@ -24,7 +24,7 @@ from bot.retrieval.types import ChunkHit, SentenceHit
 from bot.settings import Settings
 from bot.text.lang import detect_lang
 from bot.text.sentences import split_sentences
-from bot.text.tokens import content_terms, expand_terms, translate_phrases, use_stems
+from bot.text.tokens import content_terms, search_groups, use_stems
 
 _W = tomllib.loads(resources.files("bot.retrieval").joinpath("weights.toml").read_text(encoding="utf-8"))
 # Weight of the lexical score in the fusion, by (question language == corpus language); weights.toml explains.
@@ -42,7 +42,8 @@ STEM_CACHE = 50_000  # sentences whose stems are kept
 
 def query_groups(query: str) -> list[set[str]]:
     """The question's key terms, each with its Indonesian variants."""
-    return expand_terms(sorted(set(content_terms(translate_phrases(query)))), SEARCH_TRANSLATIONS)
+    groups = search_groups(query, SEARCH_TRANSLATIONS)
+    return [g for i, g in enumerate(groups) if g not in groups[:i]]
 
 
 class HybridRetriever:
@@ -134,7 +135,7 @@ class HybridRetriever:
         dense_hits = self.store.query(vec, k=pool, n=len(snap.rows))
         dense = {c.chunk_id: (c, sim) for c, _, sim in dense_hits}
         same_lang = detect_lang(query) == snap.corpus_lang
-        lex = snap.scores(expand_terms(content_terms(translate_phrases(query)), SEARCH_TRANSLATIONS))
+        lex = snap.scores(search_groups(query, SEARCH_TRANSLATIONS))
         lex_max = float(lex.max()) if lex.size else 0.0
         top_lex = np.argpartition(-lex, min(pool, lex.size - 1))[:pool] if lex_max > 0 else np.array([], dtype=int)
         top_dense = max((sim for _, sim in dense.values()), default=1.0) or 1.0

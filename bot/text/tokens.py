@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.text.cldr import single_word_places, territory_forms
+from bot.text.lang import detect_lang
 
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
@@ -141,6 +142,21 @@ def english_forms(word: str) -> list[str]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: -len(suffix)] + repl)
     return forms
+
+
+@lru_cache(maxsize=4096)
+def translates(text: str) -> bool:
+    """Whether a question or claim goes through the English -> Indonesian lexicon: only English text does.
+    Many Indonesian words are also English headwords ("air" is water, not "udara"; "main" is to play), so
+    expanding an Indonesian question would add wrong words to its search and alignment."""
+    return detect_lang(text) == "en"
+
+
+def search_groups(text: str, limit: int | None) -> list[set[str]]:
+    """The text's content terms (in order, repeats kept), each with its Indonesian variants when it is English."""
+    if not translates(text):
+        return [{t} for t in content_terms(text)]
+    return expand_terms(content_terms(translate_phrases(text)), limit)
 
 
 def expand_terms(terms: list[str], limit: int | None = None) -> list[set[str]]:

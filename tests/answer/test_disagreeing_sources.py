@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from tests_support import make_settings  # type: ignore[import-not-found]
 
-from bot.models import Answer
+from bot.answer.disagree import first_credited
+from bot.models import Answer, DocumentRecord
+from bot.retrieval.types import SentenceHit
 from bot.service import FactService
 
 pytestmark = pytest.mark.integration
@@ -127,3 +129,17 @@ def test_sources_giving_the_same_date_raise_no_warning(tmp_path: Path) -> None:
     ans = svc.ask("When did the new river bridge open to traffic?")
     assert ans.status == "answered" and "12 March 2024" in ans.answer
     assert not any("differ" in w for w in ans.warnings)
+
+
+def _hit(doc_id: str, text: str) -> SentenceHit:
+    return SentenceHit(DocumentRecord(doc_id=doc_id, text=text, source=f"{doc_id}.txt"), text, 0, len(text), 0.5)
+
+
+def test_the_sentence_crediting_the_statement_beats_a_likelier_one_where_the_speaker_said_something_else() -> None:
+    """"who said the price will fall?": the likelier sentence names a speaker, but for another statement."""
+    other = _hit("a", OTHER_STATEMENT.split("\n\n")[1].strip())
+    credited = _hit("b", MINISTER.split("\n\n")[1].split(". ")[0] + ".")
+    question = "Siapa yang mengatakan harga beras akan turun bulan depan?"
+    assert first_credited(question, [(0.6, other), (0.45, credited)], min_p=0.3) == 1
+    assert first_credited(question, [(0.6, other), (0.25, credited)], min_p=0.3) is None  # too unlikely
+    assert first_credited(question, [(0.6, other)], min_p=0.3) is None

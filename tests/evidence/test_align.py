@@ -33,3 +33,9 @@ def test_vocab_fuzzy_match_is_one_edit_keeping_the_first_letter() -> None:
     assert not vocab.has_name("Paris")  # garis: first letter differs; parti: two edits
     assert not vocab.has_name("Presiden Prancis")  # "selatan" of "Wilayah Selatan Prancis" is not France
     assert vocab.has_name("Partai") and vocab.has_name("United States")
+
+
+def test_an_indonesian_word_is_not_read_as_its_english_homograph() -> None:
+    """ "air" (water) in an Indonesian question must not align with "udara" (the English word's translation)."""
+    assert align("clean air", "udara bersih").coverage == 1.0
+    assert "air" in align("air bersih di kota", "udara bersih di kota").missing

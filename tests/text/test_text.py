@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from bot.text.lang import detect_lang
 from bot.text.sentences import split_sentences
-from bot.text.tokens import content_terms, expand_terms, phrases_in, translate_phrases
+from bot.text.tokens import content_terms, expand_terms, phrases_in, search_groups, translate_phrases, translates
 
 
 def test_sentences_keep_offsets_and_closing_quotes() -> None:
@@ -51,3 +51,12 @@ def test_search_keeps_the_likeliest_translations() -> None:
 def test_language_detection() -> None:
     assert detect_lang("Siapa yang mengatakan Rusia akan membantu?") == "id"
     assert detect_lang("Who said Russia will help build satellites?") == "en"
+
+
+def test_only_english_text_goes_through_the_lexicon() -> None:
+    """ "air" is water in Indonesian: an Indonesian question must not search for "udara" (English air)."""
+    english = {v for g in search_groups("How clean is the air in the capital?", 2) for v in g}
+    indonesian = {v for g in search_groups("Seberapa bersih air di ibu kota?", 2) for v in g}
+    assert "udara" in english
+    assert "udara" not in indonesian and "air" in indonesian
+    assert not translates("Seberapa bersih air di ibu kota?") and translates("How clean is the air?")
