@@ -63,8 +63,8 @@ def same_person(a: str, b: str) -> bool:
 
 def first_credited(statement: str, scored: list[tuple[float, SentenceHit]], min_p: float, depth: int = 6) -> int | None:
     """Index of the likeliest sentence (likely enough, `min_p`) whose speaker is credited with the statement
-    itself: for "who said Russia will help build satellites?", "Putin mengatakan Rusia akan membantu ..."
-    beats a likelier "... satelit, yang menurut Kim sangat penting ...", where Kim said something else."""
+    itself: for "who said the price of rice will fall?", "Menteri X mengatakan harga beras akan turun ..."
+    beats a likelier "... beras, yang menurut Y sangat penting ...", where Y said something else."""
     for i, (p, hit) in enumerate(scored[:depth]):
         if p < min_p:
             break
