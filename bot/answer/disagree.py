@@ -61,33 +61,30 @@ def same_person(a: str, b: str) -> bool:
     return bool(words[0] & words[1])
 
 
-def first_credited(statement: str, scored: list[tuple[float, SentenceHit]], min_p: float, depth: int = 6) -> int | None:
-    """Index of the likeliest sentence (likely enough, `min_p`) whose speaker is credited with the statement
-    itself: for "who said the price of rice will fall?", "Menteri X mengatakan harga beras akan turun ..."
-    beats a likelier "... beras, yang menurut Y sangat penting ...", where Y said something else."""
+def credited(
+    statement: str, scored: list[tuple[float, SentenceHit]], min_p: float, depth: int = 6
+) -> list[tuple[int, Reported]]:
+    """The leading sentences (each likely enough on its own, `min_p`) whose speaker is credited with the
+    statement itself, with their positions in `scored`. Read once per question: the first one picks the quote
+    ("Menteri X mengatakan harga beras akan turun ..." beats a likelier "... beras, yang menurut Y sangat
+    penting ...", where Y said something else), and together they show whether the sources disagree."""
+    out = []
     for i, (p, hit) in enumerate(scored[:depth]):
         if p < min_p:
             break
         r = reported(hit, statement, p)
         if r is not None and r.coverage >= SAME_STATEMENT:
-            return i
-    return None
+            out.append((i, r))
+    return out
 
 
-def rival_speakers(
-    statement: str, scored: list[tuple[float, SentenceHit]], min_p: float, depth: int = 6
-) -> tuple[Reported, Reported] | None:
-    """The two likeliest sentences, from different documents, that credit the same statement to different
-    people (each likely enough on its own, `min_p`); the one from a document without flagged text comes first."""
+def rival_speakers(reports: list[Reported]) -> tuple[Reported, Reported] | None:
+    """The two likeliest of the credited sentences (see `credited`), from different documents, that name
+    different people; the one from a document without flagged text comes first."""
     found: list[Reported] = []
-    for p, hit in scored[:depth]:
-        if p < min_p:
-            break
-        r = reported(hit, statement, p)
-        if r is None or r.coverage < SAME_STATEMENT:
-            continue
+    for r in reports:
         for other in found:
-            if other.hit.doc.doc_id != hit.doc.doc_id and not same_person(other.speaker, r.speaker):
+            if other.hit.doc.doc_id != r.hit.doc.doc_id and not same_person(other.speaker, r.speaker):
                 pair = sorted((other, r), key=lambda x: (bool(x.hit.doc.flagged_spans), -x.p))
                 return pair[0], pair[1]
         found.append(r)

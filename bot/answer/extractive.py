@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.answer import weights
 from bot.answer.citations import make_citation
-from bot.answer.disagree import Reported, first_credited, rival_speakers
+from bot.answer.disagree import Reported, credited, rival_speakers
 from bot.answer.question import Question
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.features import QuestionView, featurize
@@ -165,14 +165,19 @@ def answer_question(q: Question, hits: list[SentenceHit], vocab: CorpusVocab, id
     if not scored or model.confident([(p, f) for p, _, f in scored]) < model.threshold:
         return none(t["weak"])
     scored = _prefer_stated(scored)
-    if q.qtype == "who_said":
-        i = first_credited(q.text, [(p_, h) for p_, h, _ in scored], RIVAL_RATIO * model.threshold)
-        scored = scored if not i else [scored[i], *scored[:i], *scored[i + 1 :]]
+    credits = (
+        credited(q.text, [(p_, h) for p_, h, _ in scored], RIVAL_RATIO * model.threshold)
+        if q.qtype == "who_said"
+        else []
+    )
+    if credits and credits[0][0]:  # the first sentence crediting its speaker with the statement leads
+        i = credits[0][0]  # (moving it to the front keeps the credited ones in their order)
+        scored = [scored[i], *scored[:i], *scored[i + 1 :]]
     p, first, feats = _prefer_body(scored)
     if feats["focus"] == 0 and first.doc.lang == q.lang:
         return none(t["weak"])  # the sentence has the names but says nothing of what is asked ("gaji", "veto")
     if q.qtype == "who_said":
-        rivals = rival_speakers(q.text, [(p_, h) for p_, h, _ in scored], RIVAL_RATIO * model.threshold)
+        rivals = rival_speakers([r for _, r in credits])
         if rivals:
             return _disagreement(q, t, rivals, warnings)
     citations: list[Citation] = []

@@ -42,8 +42,7 @@ STEM_CACHE = 50_000  # sentences whose stems are kept
 
 def query_groups(query: str) -> list[set[str]]:
     """The question's key terms, each with its Indonesian variants."""
-    groups = search_groups(query, SEARCH_TRANSLATIONS)
-    return [g for i, g in enumerate(groups) if g not in groups[:i]]
+    return search_groups(query, SEARCH_TRANSLATIONS, unique=True)
 
 
 class HybridRetriever:

@@ -152,11 +152,14 @@ def translates(text: str) -> bool:
     return detect_lang(text) == "en"
 
 
-def search_groups(text: str, limit: int | None) -> list[set[str]]:
-    """The text's content terms (in order, repeats kept), each with its Indonesian variants when it is English."""
-    if not translates(text):
-        return [{t} for t in content_terms(text)]
-    return expand_terms(content_terms(translate_phrases(text)), limit)
+def search_groups(text: str, limit: int | None, unique: bool = False) -> list[set[str]]:
+    """The text's content terms, each with its Indonesian variants when it is English: in order with repeats
+    (BM25 counts them), or once each, sorted, with `unique` (coverage counts each term once)."""
+    english = translates(text)
+    terms = content_terms(translate_phrases(text) if english else text)
+    if unique:
+        terms = sorted(set(terms))
+    return expand_terms(terms, limit) if english else [{t} for t in terms]
 
 
 def expand_terms(terms: list[str], limit: int | None = None) -> list[set[str]]:

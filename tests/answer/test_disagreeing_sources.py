@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests_support import make_settings  # type: ignore[import-not-found]
 
-from bot.answer.disagree import first_credited
+from bot.answer.disagree import credited
 from bot.models import Answer, DocumentRecord
 from bot.retrieval.types import SentenceHit
 from bot.service import FactService
@@ -136,10 +136,10 @@ def _hit(doc_id: str, text: str) -> SentenceHit:
 
 
 def test_the_sentence_crediting_the_statement_beats_a_likelier_one_where_the_speaker_said_something_else() -> None:
-    """"who said the price will fall?": the likelier sentence names a speaker, but for another statement."""
+    """ "who said the price will fall?": the likelier sentence names a speaker, but for another statement."""
     other = _hit("a", OTHER_STATEMENT.split("\n\n")[1].strip())
-    credited = _hit("b", MINISTER.split("\n\n")[1].split(". ")[0] + ".")
+    says_it = _hit("b", MINISTER.split("\n\n")[1].split(". ")[0] + ".")
     question = "Siapa yang mengatakan harga beras akan turun bulan depan?"
-    assert first_credited(question, [(0.6, other), (0.45, credited)], min_p=0.3) == 1
-    assert first_credited(question, [(0.6, other), (0.25, credited)], min_p=0.3) is None  # too unlikely
-    assert first_credited(question, [(0.6, other)], min_p=0.3) is None
+    assert [i for i, _ in credited(question, [(0.6, other), (0.45, says_it)], min_p=0.3)] == [1]
+    assert credited(question, [(0.6, other), (0.25, says_it)], min_p=0.3) == []  # too unlikely
+    assert credited(question, [(0.6, other)], min_p=0.3) == []
