@@ -83,13 +83,20 @@ def train_claims(
         help="Fix the hidden layer size (0: logistic regression; default: choose on dev).",
     ),
     dense: bool = typer.Option(False, "--dense", help="Also feed u*v and |u-v| (same-language data only)."),
+    cross: float = typer.Option(
+        0.0,
+        "--cross",
+        metavar="SHARE",
+        help="Add cross-lingual pairs: TALPCo dev translations and this share of "
+        "SICK pairs with the premise rendered into Indonesian (0: none).",
+    ),
 ) -> None:
     """Train the claim model on public NLI train splits (IndoNLI, SICK); picked on the dev suites' pairs."""
     _need_sklearn()
     from bot.claims.model import MODEL_PATH
     from bot.dev.train_claims import train
 
-    train(indonli, sick, cache, unrelated, mutate, mnli_id, out or MODEL_PATH, hidden, dense)
+    train(indonli, sick, cache, unrelated, mutate, mnli_id, out or MODEL_PATH, hidden, dense, cross)
 
 
 @dev.command("fit-claims")

@@ -23,6 +23,7 @@ import numpy as np
 
 from bot.claims.learned import REFUTE_LEVELS, LearnedJudge, decide
 from bot.claims.model import MODEL_PATH, ClaimModel, load_model
+from bot.dev import code_fingerprint
 from bot.evaluation.claim_suites import ClaimItem, class_recalls, load_claims, top_cosine
 from bot.evaluation.suites import ROOT, claim_names, service_for
 
@@ -84,8 +85,9 @@ def fit_thresholds(suites: list[str] | None = None, model_path: Path = MODEL_PAT
     suites = suites or default_suites()
     raw = json.loads(model_path.read_text(encoding="utf-8"))
     claim_model = ClaimModel.from_json(raw)
-    key = hashlib.sha1(json.dumps([raw["mean"], raw["layers"], REFUTE_LEVELS]).encode()).hexdigest()[:12]
-    cache = Path(tempfile.gettempdir()) / f"factbot-fit-{key}.json"  # scores depend on the weights only
+    weights = json.dumps([raw["mean"], raw["layers"], REFUTE_LEVELS, code_fingerprint()])
+    key = hashlib.sha1(weights.encode()).hexdigest()[:12]
+    cache = Path(tempfile.gettempdir()) / f"factbot-fit-{key}.json"  # scores depend on weights and feature code
     data = json.loads(cache.read_text()) if cache.is_file() else {}
     for name in suites:
         if name not in data:

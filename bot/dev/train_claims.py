@@ -125,6 +125,52 @@ def augment(rows: list[tuple[str, str, int]], emb: Embedder, rate: float) -> lis
     return out
 
 
+TALPCO_DEV = ROOT / "eval" / "lexicon" / "pairs.dev.jsonl"
+_AUX = re.compile(r"\b(is|are|was|were|will|can|could|has|have|had|does|do|did|should|would)\b(?! not\b)", re.I)
+_NOT = re.compile(r"\s*\bnot\b|n't\b", re.I)
+
+
+def toggle_negation(sentence: str) -> str | None:
+    """The English sentence with its negation removed, or "not" added after its first auxiliary (None when
+    it has neither): "Mr Tanaka is not a student." <-> "Mr Tanaka is a student."."""
+    if _NOT.search(sentence):
+        plain = _NOT.sub("", sentence, count=1)
+        return re.sub(r"\bwo\b", "will", re.sub(r"\bca\b", "can", plain))
+    if re.search(r"(?i)\b(no|never|nothing|nobody|none|neither)\b", sentence):
+        return None  # "There is no school": no simple flip
+    m = _AUX.search(sentence)
+    return sentence[: m.end()] + " not" + sentence[m.end() :] if m else None
+
+
+def translated_pairs(path: Path, emb: Embedder) -> list[tuple[str, str, int]]:
+    """Cross-lingual pairs from human translations (TALPCo dev, eval/lexicon): the public NLI data is all
+    same-language, but users check English claims against Indonesian articles and the other way round.
+
+    An English sentence and its Indonesian translation support each other (both directions); each against
+    the most similar *other* sentence of the set is not_enough_info; the English sentence with its negation
+    toggled (see toggle_negation) is refuted by the Indonesian one."""
+    pairs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    en = [p["en"] for p in pairs]
+    ind = [p["id_text"] for p in pairs]
+    sims = emb.get(en, "q") @ emb.get(ind, "p").T
+    np.fill_diagonal(sims, -1.0)
+    out = []
+    for i, (e, d) in enumerate(zip(en, ind, strict=True)):
+        out += [(d, e, 0), (e, d, 0), (ind[int(np.argmax(sims[i]))], e, 1), (en[int(np.argmax(sims[:, i]))], d, 1)]
+        if (flipped := toggle_negation(e)) is not None:
+            out.append((d, flipped, 2))
+    return out
+
+
+def rendered_pairs(rows: list[tuple[str, str, int]], rate: float) -> list[tuple[str, str, int]]:
+    """English NLI pairs whose premise is rendered word by word into rough Indonesian (the same rendering
+    the evidence model trains on): many cross-lingual pairs of every label, refutations included."""
+    from bot.dev.train_evidence import pseudo_translate
+
+    rng = random.Random(SEED + 2)
+    return [(pseudo_translate(p), h, y) for p, h, y in rows if rng.random() < rate]
+
+
 _NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
 
@@ -176,18 +222,23 @@ def train(
     out: Path = MODEL_PATH,
     hidden: int | None = None,
     dense: bool = False,
+    cross: float = 0.0,
 ) -> None:
     """Fit the claim model, write it to `out` (keeping the file's fitted thresholds) and print a summary.
 
     `unrelated`: share of pairs that get each augmentation; `mutate_rate`: share of entailed pairs also
     mutated into refuted; `hidden`: fix the hidden layer size (0: logistic regression; None: choose);
-    `dense`: also feed u*v and |u-v| (same-language data only)."""
+    `dense`: also feed u*v and |u-v| (same-language data only); `cross`: share of SICK pairs also rendered
+    cross-lingually (with the TALPCo translation pairs, which are added whenever it is above 0)."""
     from sklearn.neural_network import MLPClassifier
 
     emb = Embedder(cache)
-    rows = read_indonli(indonli) + read_sick(sick)
+    english = read_sick(sick)
+    rows = read_indonli(indonli) + english
     if mnli_id:
         rows += read_translated_mnli(mnli_id)
+    if cross > 0:
+        rows += translated_pairs(TALPCO_DEV, emb) + rendered_pairs(english, cross)
     rows = augment(rows, emb, unrelated) + mutate(rows, mutate_rate)
     x, y = featurize(rows, emb, dense)
     xd, yd = featurize(read_dev(), emb, dense)
@@ -234,7 +285,13 @@ def train(
             "data": "IndoNLI train (ir-nlp-csui/indonli @ 7b55d82; premises CC BY-SA / Apache-2.0 per its README), "
             "SICK TRAIN (kkalouli/SICK-processing @ 0848f4a, CC BY-NC-SA 3.0), "
             "plus nearest-other-premise pairs as not_enough_info, padded premises (label kept) and entailed "
-            "hypotheses with one figure, year or name swapped (refuted)",
+            "hypotheses with one figure, year or name swapped (refuted)"
+            + (
+                f"; cross-lingual: TALPCo dev translation pairs (matbahasa/TALPCo @ eb47462, CC BY 4.0) and "
+                f"{cross:.0%} of SICK pairs with the premise rendered word by word into Indonesian"
+                if cross > 0
+                else ""
+            ),
         },
     )
     old = json.loads(out.read_text()) if out.is_file() else {}

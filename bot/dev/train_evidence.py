@@ -11,7 +11,6 @@ unanswerable refused). Held-out splits are never read here.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import sys
 from dataclasses import replace
@@ -22,6 +21,7 @@ import numpy as np
 
 from bot.answer.extractive import STRICT_TYPES, missing_names
 from bot.answer.question import analyse
+from bot.dev import code_fingerprint
 from bot.evaluation.suites import gold_sentence, is_answer, load, names, service_for
 from bot.evidence.features import FEATURES, QuestionView, featurize
 from bot.evidence.scorer import CONFIDENCE_FEATURES, MODEL_PATH, EvidenceModel, Linear, confidence_features
@@ -95,14 +95,6 @@ def collect(suite: str, progress: bool = True, cross: bool = False) -> list[dict
     return out
 
 
-def _feature_inputs() -> list[Path]:
-    """Everything the features are computed from: the package's code and data files (the lexicon, weights,
-    CLDR tables), less the trained model files, which the features never read."""
-    root = Path(__file__).parents[1]
-    files = [p for ext in ("*.py", "*.json", "*.toml", "*.txt") for p in root.rglob(ext)]
-    return sorted(p for p in files if p.is_file() and p.name != "model.json")
-
-
 def _cached(suite: str, cross: bool = False) -> list[dict[str, Any]]:
     """Features are slow to collect and do not depend on the model: keep them beside the suite's store."""
     import json
@@ -111,8 +103,7 @@ def _cached(suite: str, cross: bool = False) -> list[dict[str, Any]]:
     from bot.evaluation.suites import _fingerprint
 
     items, corpus = load(suite, "dev")
-    code = b"".join(p.read_bytes() for p in _feature_inputs())
-    key = f"{_fingerprint(corpus)}-{hashlib.sha256(code).hexdigest()[:8]}-{len(items)}"
+    key = f"{_fingerprint(corpus)}-{code_fingerprint()[:8]}-{len(items)}"
     path = Path(tempfile.gettempdir()) / "factbot-suites" / f"features-{suite}{'-cross' if cross else ''}-{key}.json"
     if path.is_file():
         return list(json.loads(path.read_text(encoding="utf-8")))

@@ -12,6 +12,7 @@ similarity, never abstaining.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import re
@@ -136,12 +137,16 @@ def service_for(name: str, split: str, corpus: Path, embeddings: Any = None) -> 
     from bot.settings import Settings
 
     store = Path(tempfile.gettempdir()) / "factbot-suites" / f"{name}-{split}-{_fingerprint(corpus)}"
-    svc = FactService(Settings(persist_dir=store, collection="suite"), embeddings=embeddings)
-    if not (store / ".complete").is_file():
-        report = svc.ingest([corpus])
-        for err in report.errors:  # reported, not fatal: a refused file is the system's failure to measure
-            print(f"factbot: warning: suite {name}/{split}: {err.path}: {err.reason}", file=sys.stderr)
-        (store / ".complete").write_text(report.model_dump_json(), encoding="utf-8")
+    store.parent.mkdir(parents=True, exist_ok=True)
+    # two evals of one suite at once must not both build its store: the second waits, then reuses it
+    with open(store.with_name(store.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        svc = FactService(Settings(persist_dir=store, collection="suite"), embeddings=embeddings)
+        if not (store / ".complete").is_file():
+            report = svc.ingest([corpus])
+            for err in report.errors:  # reported, not fatal: a refused file is the system's failure to measure
+                print(f"factbot: warning: suite {name}/{split}: {err.path}: {err.reason}", file=sys.stderr)
+            (store / ".complete").write_text(report.model_dump_json(), encoding="utf-8")
     return svc
 
 

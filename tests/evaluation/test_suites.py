@@ -54,3 +54,29 @@ def test_every_shipped_suite_loads_with_disjoint_splits() -> None:
 def test_unknown_suite_is_a_one_line_error() -> None:
     with pytest.raises(BadInput, match="unknown suite"):
         load("no-such-suite", "dev")
+
+
+def test_two_evals_of_one_suite_at_once_share_its_store(tmp_path: Path) -> None:
+    """The second process waits while the first builds the suite's store, then reuses it (no double ingest)."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"a{i}.txt").write_text(f"Article {i}. The council met on day {i} and approved a plan.\n")
+    script = (
+        "import sys; from pathlib import Path; from bot.evaluation.suites import service_for; "
+        "from bot.components.embeddings import FakeEmbeddings; "
+        "svc = service_for('twice', 'dev', Path(sys.argv[1]), FakeEmbeddings()); print(svc.store.docs.count())"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path), "FACTBOT_EMBEDDER": "fake"}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(corpus)], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=120)[0].strip() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    assert outs == ["3", "3"]
+    assert len(list((tmp_path / "factbot-suites").glob("twice-dev-*/.complete"))) == 1
