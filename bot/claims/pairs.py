@@ -5,9 +5,7 @@ embedding interaction (u*v, |u-v|) of the multilingual embedder, soft word
 alignment both ways (bot/evidence/align, shared with the answerer), and typed
 differences between the two texts: negation parity, numbers and dates the claim
 states that the evidence does not, names it adds, and words that make a claim
-stronger than its evidence ("only", "all", "first", a dropped "may"). Across
-languages, alignment also runs Indonesian -> English through the lexicon and cues
-are compared by kind, not by word. The model
+stronger than its evidence ("only", "all", "first", a dropped "may"). The model
 (bot/claims/model.py) learns from public NLI pairs how much each one counts.
 """
 
@@ -24,7 +22,6 @@ import numpy as np
 
 from bot.claims.normalize import consistent, date_parts, quantities
 from bot.evidence.align import align, word_in
-from bot.text.lang import detect_lang
 from bot.text.tokens import figures, words
 
 LEXICAL = (
@@ -72,15 +69,10 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _kinds(toks: set[str], cu: Cues) -> set[str]:
-    """Which kinds of cue a text has ("<exclusive>", "<hedge>"), whatever its language."""
-    return {kind for kind, cue in (("<exclusive>", cu.exclusives), ("<hedge>", cu.hedges)) if toks & cue}
-
-
 def lexical_features(claim: str, evidence: str, cos: float) -> dict[str, float]:
     """The named features of one pair; `cos` is the embedder's cosine of claim (query) and evidence (passage)."""
-    al = align(claim, evidence, both_ways=True)
-    back = align(evidence, claim, both_ways=True)
+    al = align(claim, evidence)
+    back = align(evidence, claim)
     c_toks, e_toks = _lower_words(claim), _lower_words(evidence)
     c_set, e_set = set(c_toks), set(e_toks)
     cu = cues()
@@ -108,10 +100,6 @@ def lexical_features(claim: str, evidence: str, cos: float) -> dict[str, float]:
     names = _names(claim)
     names_missing = sum(1 for n in names if not word_in(n, evidence))
     n_claim = len(al.aligned) + len(al.missing)
-    cross = detect_lang(claim) != detect_lang(evidence)
-    if cross:  # "each" is not "saling" word for word: across languages only the kind of cue is compared
-        c_set, e_set = _kinds(c_set, cu), _kinds(e_set, cu)
-        cu = Cues(cu.negators, frozenset({"<exclusive>"}), frozenset({"<hedge>"}))
     return {
         "cos": cos,
         "cov": al.coverage,

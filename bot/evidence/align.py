@@ -71,36 +71,18 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
     return any((low[:MIN_PREFIX], n) in prefixes for n in range(len(low) - 4, len(low) + 5))
 
 
-def align(query: str, text: str, both_ways: bool = False) -> Alignment:
+def align(query: str, text: str) -> Alignment:
     """Which of the query's content words the text says (words of a known English phrase also count when the
-    phrase's Indonesian form is there: "Security Council" / "Dewan Keamanan").
-
-    The lexicon runs English -> Indonesian only. With `both_ways`, an Indonesian query against an English
-    text is aligned through the same lexicon backwards: a query word counts when it is one of the Indonesian
-    equivalents of a word of the text ("didampingi" in "accompanied")."""
+    phrase's Indonesian form is there: "Security Council" / "Dewan Keamanan")."""
     low_t = text.lower()
     translate = translates(query)
-    backwards = _translated_forms(text) if both_ways and not translate and translates(text) else frozenset()
     said_phrases = [en.split() for en, forms_id in phrases_in(query) if any(f.lower() in low_t for f in forms_id)]
     aligned: list[str] = []
     missing: list[str] = []
     for w in dict.fromkeys(content_words(query)):
-        ok = (
-            word_in(w, text, translate)
-            or any(w.lower() in en for en in said_phrases)
-            or bool(backwards and forms(w) & backwards)
-        )
+        ok = word_in(w, text, translate) or any(w.lower() in en for en in said_phrases)
         (aligned if ok else missing).append(w)
     return Alignment(aligned, missing)
-
-
-@lru_cache(maxsize=20_000)
-def _translated_forms(text: str) -> frozenset[str]:
-    """Every Indonesian equivalent (and form) of an English text's content words."""
-    out: set[str] = set()
-    for w in content_words(text):
-        out |= _variants(w, True)
-    return frozenset(out)
 
 
 def weighted_coverage(query: str, text: str, idf: dict[str, float], default: float) -> float:

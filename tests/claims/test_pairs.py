@@ -53,19 +53,3 @@ def test_pair_vector_layout() -> None:
     assert x.shape == (len(LEXICAL) + 16,)
     assert x[0] == np.float32(np.dot(u, v))  # cos comes first
     assert np.allclose(x[len(LEXICAL) : len(LEXICAL) + 8], u * v) and np.allclose(x[-8:], np.abs(u - v))
-
-
-def test_an_indonesian_passage_aligns_back_to_an_english_claim() -> None:
-    # reverse coverage: the passage's words found among the Indonesian equivalents of the claim's words
-    ev = "Putin didampingi Menteri Pertahanan Andrei Belousov."
-    assert f("Defence Minister Andrei Belousov accompanied Putin.", ev)["rev_cov"] >= 0.75
-
-
-def test_cues_across_languages_compare_kinds_not_words() -> None:
-    # "planned" / "berencana", "only" / "hanya": the same cue in the other language is not an added word
-    ev = "Rusia dan Korea Utara membantah tuduhan bahwa mereka berencana menyediakan senjata."
-    feats = f("Russia and North Korea denied that they planned to supply weapons.", ev)
-    assert feats["hedge_dropped"] == 0.0 and feats["hedge_added"] == 0.0
-    assert f("Only Russia denied the accusations.", ev)["exclusive_added"] == 1.0
-    assert f("Only Russia denied the accusations.", "Hanya Rusia membantah tuduhan itu.")["exclusive_added"] == 0.0
-    assert f("Russia denied that it supplied weapons.", ev)["hedge_dropped"] == 1.0
