@@ -186,6 +186,24 @@ class Store:
             for i, t, m in _paged(self.chunks, where=where):
                 yield i, t or "", dict(m or {})
 
+    def sentences_of(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, int, int, list[float]]]:
+        """(doc_id, char_start, char_end, vector) of every stored sentence of the given documents, in pages.
+        Reading vectors loads the collection's index into this process: for the index writer, not for serving."""
+        step = 200
+        for at in range(0, len(doc_ids), step):
+            part = list(doc_ids[at : at + step])
+            where = {"doc_id": {"$in": part}} if len(part) > 1 else {"doc_id": part[0]}
+            offset = 0
+            while True:
+                got = self.sentences.get(where=where, include=["metadatas", "embeddings"], limit=_BATCH, offset=offset)
+                _, metas, vectors = _columns(got, ("metadatas", "embeddings"))
+                for m, v in zip(metas, vectors, strict=True):
+                    if m is not None and v is not None:
+                        yield str(m["doc_id"]), int(m["char_start"]), int(m["char_end"]), list(v)
+                if len(got["ids"]) < _BATCH:
+                    break
+                offset += _BATCH
+
     def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
         return [(_to_chunk(i, t, m), dict(m)) for i, t, m in _paged(self.chunks)]
 

@@ -69,7 +69,7 @@ class HybridRetriever:
         # At start the index must hold the store's documents: a store written by an older version or by a
         # bare pipeline call gets its index built once here, then persisted. Later checks read CURRENT only.
         loaded = self.index.load()
-        if loaded is None or loaded.documents != store.docs.count():
+        if loaded is None or loaded.documents != store.docs.count() or loaded.sentences is None:
             self.index.sync(store)
             loaded = self.index.load()
         self._adopt(loaded or _empty())
@@ -192,14 +192,15 @@ class HybridRetriever:
         return stems
 
     def sentences(self, query: str, k: int = 5, chunks: int | None = None) -> list[SentenceHit]:
-        """Candidate sentences: the nearest sentences by their own vectors plus every sentence of the top chunks.
+        """Candidate sentences: every sentence of the top chunks (plus, when weights.toml asks for them, the
+        nearest sentences by their own vectors).
 
         Each carries `dense_s` (cosine of the question with the sentence itself) and `chunk` (its best chunk's
         fused score relative to the top chunk); the evidence model decides between them. Old rescoring
         features stay for the claim judge.
         """
         vec = self.embeddings.embed_query(query)
-        nearest = self.store.query_sentences(vec, k=SENTENCE_K, n=self._sentence_count())
+        nearest = self.store.query_sentences(vec, k=SENTENCE_K, n=self._sentence_count()) if SENTENCE_K else []
         also = tuple(dict.fromkeys(d for d, _, _, _, _ in nearest))
         hits = self.retrieve(query, k=chunks or max(k, 8), query_vector=vec, also=also)
         groups = query_groups(query)
@@ -263,7 +264,15 @@ class HybridRetriever:
         need = {sentence_id(d, s, e): key for key in cands if "dense_s" not in cands[key] for d, s, e in [key]}
         if not need:
             return {}
-        stored = self.store.sentence_vectors(list(need))
+        table = self._snap.sentences
+        stored: dict[str, list[float]] = {}
+        for sid, key in need.items():
+            v = table.vector(*key) if table is not None else None
+            if v is not None:
+                stored[sid] = v.tolist()
+        rest = [i for i in need if i not in stored]
+        if rest:  # not in the index's table: a store written before sentence vectors existed, or just now
+            stored.update(self.store.sentence_vectors(rest))
         q = np.asarray(vec, dtype=np.float32)
         missing = [i for i in need if i not in stored and i not in self._vec_cache]
         if missing:  # a store written before sentence vectors existed, or by another splitter

@@ -32,6 +32,8 @@ import numpy as np
 
 from bot.components.store import Store
 from bot.evidence.vocab import WORD
+from bot.retrieval import sentence_table
+from bot.retrieval.sentence_table import SentenceTable
 from bot.text.tokens import content_terms, stem
 from bot.text.tokens import words as token_words
 
@@ -50,6 +52,7 @@ class Snapshot:
     stems: dict[str, str]
     langs: Counter[str]
     documents: int
+    sentences: SentenceTable | None = None  # stored sentence vectors, read by row (sentence_table.py)
     row_of: dict[str, int] = field(default_factory=dict)
     idf_max: float = 1.0
 
@@ -120,10 +123,11 @@ class LexicalIndex:
         with _locked(self.root / "lock"):
             gen = self.current()
             old = _read_state(self.root / gen) if gen else _State()
+            old_table = sentence_table.read(self.root / gen) if gen else None
             committed = {doc_id: meta for doc_id, meta in store.doc_metas()}
             gone = set(old.docs) - set(committed)
             new = [d for d in committed if d not in old.docs]
-            if gen and not gone and not new:
+            if gen and not gone and not new and old_table is not None:
                 return False
             state = _State(
                 rows=[r for r in old.rows if r[1] not in gone],
@@ -142,6 +146,11 @@ class LexicalIndex:
                 tokens |= set(old.stems)
             # stems of the corpus's words, carried over where known: only new words meet the stemmer
             state.stems = {t: old.stems[t] if t in old.stems else stem(t) for t in tokens}
+            # sentence vectors: kept documents' rows carried over, the others read out of the store (all of
+            # them when the previous generation predates the table)
+            kept = [p for d in state.docs if old_table is not None and (p := old_table.part(d)) is not None]
+            fresh = [d for d in state.docs if old_table is None or d in new]
+            state.sentences = [*kept, *sentence_table.fetch(store, fresh)]
             self._publish(state)
             return True
 
@@ -166,6 +175,7 @@ class _State:
     docs: dict[str, dict[str, str]] = field(default_factory=dict)
     words: set[str] | frozenset[str] = field(default_factory=set)
     stems: dict[str, str] = field(default_factory=dict)
+    sentences: list[sentence_table.Part] = field(default_factory=list)
 
 
 def _chunks_of(store: Store, doc_ids: list[str]) -> Iterator[tuple[str, list[Any], list[str]]]:
@@ -211,6 +221,7 @@ def _write(path: Path, state: _State) -> None:
     (path / "words.txt").write_text("\n".join(sorted(state.words)), encoding="utf-8")
     (path / "docs.json").write_text(json.dumps(state.docs), encoding="utf-8")
     (path / "stems.json").write_text(json.dumps(state.stems, ensure_ascii=False), encoding="utf-8")
+    sentence_table.write(path, state.sentences)
 
 
 def _rows(path: Path) -> list[tuple[str, str, int, int, int]]:
@@ -253,6 +264,7 @@ def _read(path: Path, gen: str) -> Snapshot:
         stems=_stems(path),
         langs=Counter(m.get("lang") or "id" for m in docs.values()),
         documents=len(docs),
+        sentences=sentence_table.read(path),
     )
 
 

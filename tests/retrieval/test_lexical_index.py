@@ -104,3 +104,46 @@ def test_a_term_scores_its_best_alternative_not_their_sum(tmp_path: Path) -> Non
     assert (many == np.max(each, axis=0)).all()
     assert (many >= one).all() and many.max() < sum(e.max() for e in each)
     assert not snap.scores([{"kata-yang-tidak-ada"}]).any()
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_the_index_carries_every_stored_sentence_vector_read_in_pages(tmp_path: Path) -> None:
+    """Serving reads sentence vectors from the generation's memory-mapped table, never from Chroma's index."""
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    note = tmp_path / "note.txt"
+    note.write_text("Harbour news\n\nThe Lindqvist breakwater will cost 40 million kroner. Work starts in May.")
+    svc.ingest([note])
+    table = svc.retriever.snapshot().sentences
+    assert table is not None
+    stored = list(svc.store.sentences_of([d.doc_id for d in svc.documents()]))
+    assert len(stored) == len(table.spans) > 3
+    for doc_id, start, end, vector in stored:
+        got = table.vector(doc_id, start, end)
+        assert got is not None and np.allclose(got, vector, atol=2e-3)  # float16 on disk
+    assert table.vector(stored[0][0], stored[0][1], stored[0][2] + 1) is None  # offsets must match exactly
+
+    def no_chroma_vectors(ids: object) -> dict[str, list[float]]:
+        raise AssertionError("answering read sentence vectors out of Chroma")
+
+    svc.store.sentence_vectors = no_chroma_vectors  # type: ignore[method-assign]
+    hits = svc.retriever.sentences("How much will the Lindqvist breakwater cost?")
+    top = next(h for h in hits if "40 million" in h.text)
+    assert top.vector is not None and "dense_s" in top.features
+    assert np.allclose(top.vector, svc.embeddings.embed_documents([top.text])[0], atol=2e-3)
+    added = next(d for d in svc.documents() if d.source.endswith("note.txt"))
+    svc.remove_document(added.doc_id)
+    table = svc.retriever.snapshot().sentences
+    assert table is not None and added.doc_id not in table.by_doc and len(table.by_doc) == 1
+
+
+def test_a_generation_without_a_sentence_table_is_rebuilt_at_start(tmp_path: Path) -> None:
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    root = index_dir(svc.settings)
+    gen = (root / "CURRENT").read_text()
+    for name in ("sentences.f16", "sentence_spans.i32", "sentence_docs.json"):
+        (root / gen / name).unlink()  # an index written by the previous version
+    again = fake(tmp_path / "store")
+    snap = again.retriever.snapshot()
+    assert snap.generation != gen and snap.sentences is not None and len(snap.sentences.by_doc) == 1
