@@ -35,6 +35,7 @@ LEXICAL_WEIGHT = {
 SEARCH_TRANSLATIONS = int(_W["fusion"]["translations"])
 SENTENCE_K = int(_W["sentences"]["nearest"])
 MAX_CANDIDATES = int(_W["sentences"]["max_candidates"])
+SENTENCE_CHUNKS = int(_W["sentences"]["chunks"])
 CHUNK_TIEBREAK = float(_W["sentences"]["chunk_tiebreak"])
 SENTENCE_CACHE = 2048  # documents whose sentence split is kept
 STEM_CACHE = 50_000  # sentences whose stems are kept
@@ -202,7 +203,7 @@ class HybridRetriever:
         vec = self.embeddings.embed_query(query)
         nearest = self.store.query_sentences(vec, k=SENTENCE_K, n=self._sentence_count()) if SENTENCE_K else []
         also = tuple(dict.fromkeys(d for d, _, _, _, _ in nearest))
-        hits = self.retrieve(query, k=chunks or max(k, 8), query_vector=vec, also=also)
+        hits = self.retrieve(query, k=chunks or max(k, SENTENCE_CHUNKS), query_vector=vec, also=also)
         groups = query_groups(query)
         top = (hits[0].score if hits else 0.0) or 1.0  # a zero top score (no match at all) must not divide
         cands: dict[tuple[str, int, int], dict[str, float]] = {}
