@@ -179,30 +179,17 @@ class Store:
 
     def chunks_of(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(chunk_id, text, metadata) of every chunk of the given documents, read in pages."""
-        step = 200  # documents per `where` filter: a few thousand chunks, one page or two
-        for at in range(0, len(doc_ids), step):
-            part = list(doc_ids[at : at + step])
-            where = {"doc_id": {"$in": part}} if len(part) > 1 else {"doc_id": part[0]}
+        for where in _doc_filters(doc_ids):
             for i, t, m in _paged(self.chunks, where=where):
                 yield i, t or "", dict(m or {})
 
     def sentences_of(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, int, int, list[float]]]:
         """(doc_id, char_start, char_end, vector) of every stored sentence of the given documents, in pages.
         Reading vectors loads the collection's index into this process: for the index writer, not for serving."""
-        step = 200
-        for at in range(0, len(doc_ids), step):
-            part = list(doc_ids[at : at + step])
-            where = {"doc_id": {"$in": part}} if len(part) > 1 else {"doc_id": part[0]}
-            offset = 0
-            while True:
-                got = self.sentences.get(where=where, include=["metadatas", "embeddings"], limit=_BATCH, offset=offset)
-                _, metas, vectors = _columns(got, ("metadatas", "embeddings"))
-                for m, v in zip(metas, vectors, strict=True):
-                    if m is not None and v is not None:
-                        yield str(m["doc_id"]), int(m["char_start"]), int(m["char_end"]), list(v)
-                if len(got["ids"]) < _BATCH:
-                    break
-                offset += _BATCH
+        for where in _doc_filters(doc_ids):
+            for _, _, m, v in _records(self.sentences, ("metadatas", "embeddings"), where):
+                if m is not None and v is not None:
+                    yield str(m["doc_id"]), int(m["char_start"]), int(m["char_end"]), list(v)
 
     def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
         return [(_to_chunk(i, t, m), dict(m)) for i, t, m in _paged(self.chunks)]
@@ -258,17 +245,30 @@ _BATCH = 5000  # Chroma's SQLite refuses statements with more than ~32k variable
 def _paged(
     collection: Any, include: Sequence[str] = ("documents", "metadatas"), where: dict[str, Any] | None = None
 ) -> list[tuple[str, Any, Any]]:
-    """Every (matching) record of a collection as (id, document, metadata), read in pages: one `get` of more
-    than ~32k rows hits SQLite's variable limit. A field not in `include` comes back as None."""
-    out: list[tuple[str, Any, Any]] = []
+    """Every (matching) record of a collection as (id, document, metadata); see `_records`."""
+    return [(i, d, m) for i, d, m, _ in _records(collection, include, where)]
+
+
+def _records(
+    collection: Any, include: Sequence[str], where: dict[str, Any] | None = None
+) -> Iterator[tuple[str, Any, Any, Any]]:
+    """Every (matching) record as (id, document, metadata, embedding), read in pages: one `get` of more than
+    ~32k rows hits SQLite's variable limit. A field not in `include` comes back as None."""
     offset = 0
     while True:
         got = collection.get(include=list(include), limit=_BATCH, offset=offset, where=where)
-        docs, metas, _ = _columns(got, include)
-        out += list(zip(got["ids"], docs, metas, strict=True))
+        yield from zip(got["ids"], *_columns(got, include), strict=True)
         if len(got["ids"]) < _BATCH:
-            return out
+            return
         offset += _BATCH
+
+
+def _doc_filters(doc_ids: Sequence[str], step: int = 200) -> Iterator[dict[str, Any]]:
+    """`where` filters for the records of the given documents, `step` documents each (a few thousand
+    chunks or sentences: a page or two)."""
+    for at in range(0, len(doc_ids), step):
+        part = list(doc_ids[at : at + step])
+        yield {"doc_id": {"$in": part}} if len(part) > 1 else {"doc_id": part[0]}
 
 
 def _by_ids(collection: Any, ids: Sequence[str], include: Sequence[str]) -> Iterator[tuple[str, Any, Any, Any]]:

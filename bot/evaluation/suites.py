@@ -12,7 +12,6 @@ similarity, never abstaining.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import re
@@ -133,14 +132,14 @@ def _fingerprint(corpus: Path) -> str:
 
 def service_for(name: str, split: str, corpus: Path, embeddings: Any = None) -> Any:
     """A FactService over this split's own store (built once, then reused while corpus and ingest code match)."""
+    from bot.retrieval.lexical_index import locked
     from bot.service import FactService
     from bot.settings import Settings
 
     store = Path(tempfile.gettempdir()) / "factbot-suites" / f"{name}-{split}-{_fingerprint(corpus)}"
     store.parent.mkdir(parents=True, exist_ok=True)
     # two evals of one suite at once must not both build its store: the second waits, then reuses it
-    with open(store.with_name(store.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with locked(store.with_name(store.name + ".lock")):
         svc = FactService(Settings(persist_dir=store, collection="suite"), embeddings=embeddings)
         if not (store / ".complete").is_file():
             report = svc.ingest([corpus])

@@ -120,7 +120,7 @@ class LexicalIndex:
     def sync(self, store: Store) -> bool:
         """Bring the index in line with the store's committed documents; True when a new generation was written."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with _locked(self.root / "lock"):
+        with locked(self.root / "lock"):
             gen = self.current()
             old = _read_state(self.root / gen) if gen else _State()
             old_table = sentence_table.read(self.root / gen) if gen else None
@@ -148,9 +148,11 @@ class LexicalIndex:
             state.stems = {t: old.stems[t] if t in old.stems else stem(t) for t in tokens}
             # sentence vectors: kept documents' rows carried over, the others read out of the store (all of
             # them when the previous generation predates the table)
-            kept = [p for d in state.docs if old_table is not None and (p := old_table.part(d)) is not None]
-            fresh = [d for d in state.docs if old_table is None or d in new]
-            state.sentences = [*kept, *sentence_table.fetch(store, fresh)]
+            if old_table is None:
+                state.sentences = list(sentence_table.fetch(store, list(state.docs)))
+            else:
+                kept = [p for d in state.docs if (p := old_table.part(d)) is not None]  # new ones have no rows
+                state.sentences = [*kept, *sentence_table.fetch(store, new)]
             self._publish(state)
             return True
 
@@ -269,8 +271,9 @@ def _read(path: Path, gen: str) -> Snapshot:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on a file: two processes ingesting at once take turns writing generations."""
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on a file: two processes ingesting at once take turns writing generations (and two
+    evals of one suite take turns building its store)."""
     with open(path, "a") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:

@@ -41,6 +41,7 @@ class SentenceTable:
         self.by_doc = by_doc
         self.dim = dim
         self._fd: int | None = None
+        self._all: np.ndarray | None = None  # the whole matrix, mapped only by the index writer (see part)
 
     def __del__(self) -> None:
         if self._fd is not None:
@@ -67,8 +68,9 @@ class SentenceTable:
         first, count = self.by_doc.get(doc_id, (0, 0))
         if not count:
             return None
-        vectors = np.memmap(self.path / VECTORS, dtype=np.float16, mode="r", shape=(len(self.spans), self.dim))
-        return doc_id, self.spans[first : first + count], np.array(vectors[first : first + count])
+        if self._all is None:
+            self._all = np.memmap(self.path / VECTORS, dtype=np.float16, mode="r", shape=(len(self.spans), self.dim))
+        return doc_id, self.spans[first : first + count], np.array(self._all[first : first + count])
 
 
 def read(path: Path) -> SentenceTable | None:
