@@ -26,7 +26,7 @@ from bot.text.names import (
     places_in,
     word_lists,
 )
-from bot.text.sentences import split_sentences
+from bot.text.sentences import sentences_in
 
 # Lowercase words a role description may use between a verb and a name ("kata pengamat politik Budi"),
 # but never these: after them the capitalised word is a listener, a place or a new clause.
@@ -171,7 +171,7 @@ def _introduced(sentence: str) -> list[str]:
 def resolve_previous(doc_text: str, before: int) -> str | None:
     """The person a pronoun clause means: the last one quoted or introduced before offset `before`."""
     start = max(0, before - 1500)
-    sentences = split_sentences(doc_text, start, before)
+    sentences = sentences_in(doc_text, start, before)
     for s, e in reversed(sentences):
         sent = doc_text[s:e]
         named = attributions(sent)
@@ -236,7 +236,7 @@ def closing_speaker(doc_text: str, after: int) -> str | None:
     opens a new statement ("Park mengatakan ...") ends the search; a pronoun clause resolves backwards."""
     end_m = _PARAGRAPH_END.search(doc_text, after)
     end = end_m.start() if end_m else len(doc_text)
-    for s, e in split_sentences(doc_text, after, end):
+    for s, e in sentences_in(doc_text, after, end):
         sent = doc_text[s:e]
         if _opens_quote(sent):
             break  # a new quote: its clause is not this sentence's
@@ -247,7 +247,7 @@ def closing_speaker(doc_text: str, after: int) -> str | None:
         if pron:
             return resolve_previous(doc_text, after) if _trailing(sent, pron.start()) else None
     starts = [m.end() for m in _PARAGRAPH_END.finditer(doc_text, 0, after)]
-    before = split_sentences(doc_text, starts[-1] if starts else 0, after)
+    before = sentences_in(doc_text, starts[-1] if starts else 0, after)
     if not before or not _opens_quote(doc_text[before[-1][0] : before[-1][1]]):
         return None
     for s, e in reversed(before[:-1]):  # a quote that goes on after its speaker's clause

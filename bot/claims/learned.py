@@ -25,7 +25,7 @@ from bot.evidence.align import align, content_words
 from bot.models import DocumentRecord, Verdict
 from bot.retrieval.types import SentenceHit
 from bot.text.lang import detect_lang
-from bot.text.sentences import split_sentences
+from bot.text.sentences import sentences_in
 
 SENTENCES = 12  # candidate sentences judged, best first by _prerank
 WINDOWS = 3  # of those, how many also get judged together with each neighbour
@@ -79,7 +79,7 @@ def candidates(hits: list[SentenceHit]) -> list[Candidate]:
     out = [Candidate(h.doc, h.char_start, h.char_end, h.vector) for h in top]
     seen = {(c.doc.doc_id, c.start, c.end) for c in out}
     for h in top[:WINDOWS]:
-        spans = split_sentences(h.doc.text)
+        spans = sentences_in(h.doc.text)
         idx = next((i for i, (s, e) in enumerate(spans) if s <= h.char_start < e), None)
         if idx is None:
             continue
@@ -206,7 +206,7 @@ def _cite(evidence: list[SentenceHit], c: Candidate, score: float, claim: str = 
     """Marker(s) for a candidate: a window is cited as its sentences, each verbatim at its own offsets, the
     one sharing most of the claim's words first (it is the one the verdict quotes)."""
     marks = []
-    spans = split_sentences(c.doc.text, c.start, c.end) or [(c.start, c.end)]
+    spans = sentences_in(c.doc.text, c.start, c.end) or [(c.start, c.end)]
     if claim and len(spans) > 1:
         cov = {sp: align(claim, c.doc.text[sp[0] : sp[1]]).coverage for sp in spans}
         top = max(cov.values())

@@ -194,20 +194,19 @@ class Store:
     def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
         return [(_to_chunk(i, t, m), dict(m)) for i, t, m in _paged(self.chunks)]
 
-    def query(self, vector: Sequence[float], k: int, n: int | None = None) -> list[tuple[Chunk, dict[str, Any], float]]:
-        """Nearest chunks with cosine similarity (1 - distance); `n`, the chunk count, if the caller knows it."""
+    def nearest_chunks(self, vector: Sequence[float], k: int, n: int | None = None) -> list[tuple[str, float]]:
+        """Ids and cosine similarity (1 - distance) of the nearest chunks; `n`, the chunk count, if the caller
+        knows it. Ids only: the caller has the offsets in its lexical index, and reading 64 chunks' texts and
+        metadata back out of SQLite cost as much as the vector search itself."""
         n = self.chunks.count() if n is None else n
         if n == 0:
             return []
-        res = self.chunks.query(
-            query_embeddings=[list(vector)], n_results=min(k, n), include=["documents", "metadatas", "distances"]
-        )
-        out = []
-        for i, t, m, d in zip(
-            res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True
-        ):
-            out.append((_to_chunk(i, t, m), dict(m), 1.0 - float(d)))
-        return out
+        res = self.chunks.query(query_embeddings=[list(vector)], n_results=min(k, n), include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def get_chunks(self, chunk_ids: Sequence[str]) -> list[Chunk]:
+        """The stored chunks among `chunk_ids`, with their text."""
+        return [_to_chunk(i, t, m) for i, t, m, _ in _by_ids(self.chunks, chunk_ids, ("documents", "metadatas"))]
 
     def query_sentences(
         self, vector: Sequence[float], k: int, n: int | None = None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.evidence.align import align, word_in
 from bot.evidence.slots import answer_slots, titles, wanted_kinds
 from bot.retrieval.types import SentenceHit
-from bot.text.sentences import split_sentences
+from bot.text.sentences import sentences_in
 from bot.text.tokens import STOP, stem, translates
 
 BASE_FEATURES = (
@@ -58,7 +58,7 @@ class QuestionView:
 def _context(hit: SentenceHit, n: int = 2) -> str:
     """The n sentences before the hit (a pronoun or "the two leaders" names who it means) and the title."""
     text = hit.doc.text
-    before = split_sentences(text, max(0, hit.char_start - 600), hit.char_start)[-n:]
+    before = sentences_in(text, max(0, hit.char_start - 600), hit.char_start)[-n:]
     parts = [text[s:e] for s, e in before]
     return " ".join([hit.doc.title or "", *parts])
 

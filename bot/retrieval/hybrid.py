@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 import tomllib
-from collections import OrderedDict
 from importlib import resources
 
 import numpy as np
@@ -23,7 +22,7 @@ from bot.retrieval.lexical_index import LexicalIndex, Snapshot, index_dir
 from bot.retrieval.types import ChunkHit, SentenceHit
 from bot.settings import Settings
 from bot.text.lang import detect_lang
-from bot.text.sentences import split_sentences
+from bot.text.sentences import sentences_in
 from bot.text.tokens import content_terms, search_groups, use_stems
 
 _W = tomllib.loads(resources.files("bot.retrieval").joinpath("weights.toml").read_text(encoding="utf-8"))
@@ -37,7 +36,6 @@ SENTENCE_K = int(_W["sentences"]["nearest"])
 MAX_CANDIDATES = int(_W["sentences"]["max_candidates"])
 SENTENCE_CHUNKS = int(_W["sentences"]["chunks"])
 CHUNK_TIEBREAK = float(_W["sentences"]["chunk_tiebreak"])
-SENTENCE_CACHE = 2048  # documents whose sentence split is kept
 STEM_CACHE = 50_000  # sentences whose stems are kept
 
 
@@ -62,7 +60,6 @@ class HybridRetriever:
         self._snap: Snapshot
         self.docs: DocumentCache
         self._vocab: CorpusVocab | None
-        self._sent_cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
         self._stem_cache: dict[tuple[str, int, int], set[str]] = {}
         self._vec_cache: dict[str, list[float]] = {}
         self._lock = threading.Lock()
@@ -94,7 +91,6 @@ class HybridRetriever:
         use_stems(snap.stems)
         self._vocab = None
         self.docs = DocumentCache(self.store)
-        self._sent_cache.clear()
         self._stem_cache.clear()
 
     def _sentence_count(self) -> int:
@@ -132,31 +128,37 @@ class HybridRetriever:
             return []
         vec = query_vector or self.embeddings.embed_query(query)
         pool = max(4 * k, 20)
-        dense_hits = self.store.query(vec, k=pool, n=len(snap.rows))
-        dense = {c.chunk_id: (c, sim) for c, _, sim in dense_hits}
+        dense = dict(self.store.nearest_chunks(vec, k=pool, n=len(snap.rows)))
+        # a chunk newer than this generation of the index (written a moment ago) is read from the store
+        fresh = {
+            c.chunk_id: (c.chunk_id, c.doc_id, c.char_start, c.char_end, c.index)
+            for c in self.store.get_chunks([c for c in dense if c not in snap.row_of])
+        }
         same_lang = detect_lang(query) == snap.corpus_lang
         lex = snap.scores(search_groups(query, SEARCH_TRANSLATIONS))
         lex_max = float(lex.max()) if lex.size else 0.0
         top_lex = np.argpartition(-lex, min(pool, lex.size - 1))[:pool] if lex_max > 0 else np.array([], dtype=int)
-        top_dense = max((sim for _, sim in dense.values()), default=1.0) or 1.0
+        top_dense = max(dense.values(), default=1.0) or 1.0
         w_lex = LEXICAL_WEIGHT[same_lang]
         scored = []
         for cid in set(dense) | {snap.rows[i][0] for i in top_lex if lex[i] > 0}:
-            d = dense[cid][1] if cid in dense else 0.0
+            d = dense.get(cid, 0.0)
             row = snap.row_of.get(cid)
             lx = float(lex[row]) / lex_max if row is not None and lex_max > 0 else 0.0
             scored.append(((1 - w_lex) * (d / top_dense) + w_lex * lx, cid, d, lx))
         scored.sort(reverse=True)
         scored = scored[: 2 * k]  # slack for chunks whose document was removed meanwhile
-        owner = {c: dense[c][0].doc_id if c in dense else snap.rows[snap.row_of[c]][1] for _, c, _, _ in scored}
-        docs = self.docs.fetch([*owner.values(), *also])
+        rows = {c: fresh.get(c) or snap.rows[snap.row_of[c]] for _, c, _, _ in scored if c in fresh or c in snap.row_of}
+        docs = self.docs.fetch([*(r[1] for r in rows.values()), *also])
         hits = []
         for fused, cid, d, lx in scored:
-            chunk = dense[cid][0] if cid in dense else _chunk(snap.rows[snap.row_of[cid]], docs)
+            chunk = _chunk(rows[cid], docs) if cid in rows else None
             doc = docs.get(chunk.doc_id) if chunk else None
             if chunk is not None and doc is not None:  # committed documents only
                 hits.append(ChunkHit(chunk=chunk, doc=doc, score=fused, dense=d, lexical=lx))
-        return hits[:k]
+                if len(hits) == k:
+                    break
+        return hits
 
     # ---- sentence level ------------------------------------------------------
     def _weighted_coverage(self, groups: list[set[str]], stems: set[str], context: set[str]) -> float:
@@ -168,18 +170,6 @@ class HybridRetriever:
         weights = [max((snap.idf.get(v, 0.0) for v in g), default=0.0) or snap.idf_max for g in groups]
         got = sum(w if g & stems else (0.5 * w if g & context else 0.0) for g, w in zip(groups, weights, strict=True))
         return got / sum(weights)
-
-    def _spans_of(self, doc: DocumentRecord) -> list[tuple[int, int]]:
-        """Sentence offsets of a document, kept for recently asked documents."""
-        spans = self._sent_cache.get(doc.doc_id)
-        if spans is not None:
-            self._sent_cache.move_to_end(doc.doc_id)
-            return spans
-        spans = split_sentences(doc.text)
-        self._sent_cache[doc.doc_id] = spans
-        while len(self._sent_cache) > SENTENCE_CACHE:
-            self._sent_cache.popitem(last=False)
-        return spans
 
     def _stems(self, doc: DocumentRecord, start: int, end: int) -> set[str]:
         """Content stems of one sentence; only sentences a question reaches are stemmed (stemming is slow)."""
@@ -208,7 +198,7 @@ class HybridRetriever:
         top = (hits[0].score if hits else 0.0) or 1.0  # a zero top score (no match at all) must not divide
         cands: dict[tuple[str, int, int], dict[str, float]] = {}
         for h in hits:
-            spans = self._spans_of(h.doc)
+            spans = sentences_in(h.doc.text)
             for i, (s, e) in enumerate(spans):
                 if e <= h.chunk.char_start or s >= h.chunk.char_end:
                     continue
