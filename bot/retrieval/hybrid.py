@@ -7,6 +7,7 @@ dense similarity carries them (measured in bench/retrieval_fusion.py).
 
 from __future__ import annotations
 
+import gc
 import threading
 import tomllib
 from importlib import resources
@@ -61,7 +62,7 @@ class HybridRetriever:
         self.docs: DocumentCache
         self._vocab: CorpusVocab | None
         self._stem_cache: dict[tuple[str, int, int], set[str]] = {}
-        self._vec_cache: dict[str, list[float]] = {}
+        self._vec_cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
         self._n_sentences: tuple[str, int] | None = None
         # At start the index must hold the store's documents: a store written by an older version or by a
@@ -92,6 +93,10 @@ class HybridRetriever:
         self._vocab = None
         self.docs = DocumentCache(self.store)
         self._stem_cache.clear()
+        # The index's rows and vocabulary (~200k objects at 100k chunks) live as long as the generation: out
+        # of the cycle collector's sight, whose full passes over them paused a question 100-150 ms. Freed
+        # normally by reference counting when the next generation replaces them.
+        gc.freeze()
 
     def _sentence_count(self) -> int:
         """Stored sentences, counted once per index generation (Chroma's count costs ~20 ms at 200k rows)."""
@@ -149,9 +154,12 @@ class HybridRetriever:
         scored.sort(reverse=True)
         scored = scored[: 2 * k]  # slack for chunks whose document was removed meanwhile
         rows = {c: fresh.get(c) or snap.rows[snap.row_of[c]] for _, c, _, _ in scored if c in fresh or c in snap.row_of}
-        docs = self.docs.fetch([*(r[1] for r in rows.values()), *also])
-        hits = []
-        for fused, cid, d, lx in scored:
+        # documents of the top k first; the slack's only when some of those were removed meanwhile
+        docs = self.docs.fetch([*(rows[c][1] for _, c, _, _ in scored[:k] if c in rows), *also])
+        hits: list[ChunkHit] = []
+        for at, (fused, cid, d, lx) in enumerate(scored):
+            if at == k and len(hits) < k:
+                docs.update(self.docs.fetch(rows[c][1] for _, c, _, _ in scored[k:] if c in rows))
             chunk = _chunk(rows[cid], docs) if cid in rows else None
             doc = docs.get(chunk.doc_id) if chunk else None
             if chunk is not None and doc is not None:  # committed documents only
@@ -217,11 +225,11 @@ class HybridRetriever:
                     )
         docs = {h.doc.doc_id: h.doc for h in hits}
         docs.update(self.docs.fetch(d for d, _, _, _, _ in nearest if d not in docs))
-        vectors: dict[tuple[str, int, int], list[float]] = {}
+        vectors: dict[tuple[str, int, int], np.ndarray] = {}
         for doc_id, s, e, sim, v in nearest:
             if doc_id in docs:  # committed documents only
                 cands.setdefault((doc_id, s, e), {"chunk": 0.0}).update(dense_s=sim)
-                vectors[(doc_id, s, e)] = v
+                vectors[(doc_id, s, e)] = np.asarray(v, dtype=np.float32)
         vectors.update(self._fill_sentence_similarity(vec, cands, docs))
         out = []
         for (doc_id, s, e), feats in cands.items():
@@ -249,35 +257,36 @@ class HybridRetriever:
 
     def _fill_sentence_similarity(
         self, vec: list[float], cands: dict[tuple[str, int, int], dict[str, float]], docs: dict[str, DocumentRecord]
-    ) -> dict[tuple[str, int, int], list[float]]:
+    ) -> dict[tuple[str, int, int], np.ndarray]:
         """Cosine for candidates that came from chunks: stored sentence vectors, else embedded now (cached).
-        Returns the vectors used, by candidate, for the claim judge."""
+        Returns the vectors used (float32), by candidate, for the claim judge."""
         need = {sentence_id(d, s, e): key for key in cands if "dense_s" not in cands[key] for d, s, e in [key]}
         if not need:
             return {}
         table = self._snap.sentences
-        stored: dict[str, list[float]] = {}
+        stored: dict[str, np.ndarray] = {}
         for sid, key in need.items():
             v = table.vector(*key) if table is not None else None
             if v is not None:
-                stored[sid] = v.tolist()
+                stored[sid] = v
         rest = [i for i in need if i not in stored]
         if rest:  # not in the index's table: a store written before sentence vectors existed, or just now
-            stored.update(self.store.sentence_vectors(rest))
-        q = np.asarray(vec, dtype=np.float32)
+            stored.update((i, np.asarray(v, dtype=np.float32)) for i, v in self.store.sentence_vectors(rest).items())
         missing = [i for i in need if i not in stored and i not in self._vec_cache]
         if missing:  # a store written before sentence vectors existed, or by another splitter
             texts = [docs[need[i][0]].text[need[i][1] : need[i][2]] for i in missing]
             if len(self._vec_cache) > 50_000:  # bounded: a stale store is re-embedded slowly, never without limit
                 self._vec_cache.clear()
             for i, fresh in zip(missing, self.embeddings.embed_documents(texts), strict=True):
-                self._vec_cache[i] = fresh
+                self._vec_cache[i] = np.asarray(fresh, dtype=np.float32)
+        q = np.asarray(vec, dtype=np.float32)
         used = {}
         for sid, key in need.items():
-            vec_s = stored.get(sid) or self._vec_cache.get(sid)
-            cands[key]["dense_s"] = float(np.dot(q, np.asarray(vec_s, dtype=np.float32))) if vec_s is not None else 0.0
+            vec_s = stored.get(sid)
+            vec_s = self._vec_cache.get(sid) if vec_s is None else vec_s
+            cands[key]["dense_s"] = float(q @ vec_s) if vec_s is not None else 0.0
             if vec_s is not None:
-                used[key] = list(vec_s)
+                used[key] = vec_s
         return used
 
 

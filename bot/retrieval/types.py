@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from bot.models import Chunk, DocumentRecord
 
 
@@ -27,4 +29,4 @@ class SentenceHit:
     score: float
     chunk_score: float = 0.0
     features: dict[str, float] = field(default_factory=dict)
-    vector: list[float] | None = None  # the sentence's stored passage vector, when the store has one
+    vector: np.ndarray | None = None  # the sentence's stored passage vector, when the store has one
