@@ -41,7 +41,7 @@ class Alignment:
         return len(self.aligned) / total if total else 0.0
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)  # ~12 KB a text on average (articles and contexts too): at most ~50 MB
 def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, frozenset[int]]]:
     """Every normalised form of the text's words, and the lengths of its long words by 5-letter prefix."""
     toks = {w.lower() for w in words(text)}

@@ -37,7 +37,7 @@ SENTENCE_K = int(_W["sentences"]["nearest"])
 MAX_CANDIDATES = int(_W["sentences"]["max_candidates"])
 SENTENCE_CHUNKS = int(_W["sentences"]["chunks"])
 CHUNK_TIEBREAK = float(_W["sentences"]["chunk_tiebreak"])
-STEM_CACHE = 50_000  # sentences whose stems are kept
+STEM_CACHE = 16_000  # sentences whose stems are kept: ~1 KB each, a question adds ~40 (at most ~16 MB)
 
 
 def query_groups(query: str) -> list[set[str]]:
