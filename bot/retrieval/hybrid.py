@@ -264,11 +264,8 @@ class HybridRetriever:
         if not need:
             return {}
         table = self._snap.sentences
-        stored: dict[str, np.ndarray] = {}
-        for sid, key in need.items():
-            v = table.vector(*key) if table is not None else None
-            if v is not None:
-                stored[sid] = v
+        found = table.vectors(need.values()) if table is not None else {}
+        stored = {sid: found[key] for sid, key in need.items() if key in found}
         rest = [i for i in need if i not in stored]
         if rest:  # not in the index's table: a store written before sentence vectors existed, or just now
             stored.update((i, np.asarray(v, dtype=np.float32)) for i, v in self.store.sentence_vectors(rest).items())

@@ -47,21 +47,43 @@ class SentenceTable:
         if self._fd is not None:
             os.close(self._fd)
 
-    def _row(self, row: int) -> np.ndarray:
+    def _rows(self, first: int, count: int) -> np.ndarray:
+        """Rows first .. first+count-1 as float32, in one read."""
         if self._fd is None:
             self._fd = os.open(self.path / VECTORS, os.O_RDONLY)
         size = self.dim * 2
-        raw = os.pread(self._fd, size, row * size)
-        return np.frombuffer(raw, dtype=np.float16).astype(np.float32)
+        raw = os.pread(self._fd, size * count, first * size)
+        return np.frombuffer(raw, dtype=np.float16).reshape(count, self.dim).astype(np.float32)
+
+    def vectors(self, keys: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], np.ndarray]:
+        """Stored vectors (float32) of the given (doc_id, start, end) sentences that the table holds: one read
+        per document, spanning the rows asked for (a document's rows are contiguous)."""
+        wanted: dict[str, list[tuple[int, int]]] = {}
+        for doc_id, start, end in keys:
+            wanted.setdefault(doc_id, []).append((start, end))
+        out = {}
+        for doc_id, spans_asked in wanted.items():
+            first, count = self.by_doc.get(doc_id, (0, 0))
+            if not count:
+                continue
+            spans = self.spans[first : first + count]  # in text order
+            at = np.searchsorted(spans[:, 0], [s for s, _ in spans_asked]).tolist()
+            found = {
+                (s, e): i
+                for (s, e), i in zip(spans_asked, at, strict=True)
+                if i < count and spans[i, 0] == s and spans[i, 1] == e
+            }
+            if not found:
+                continue
+            lo, hi = min(found.values()), max(found.values())
+            block = self._rows(first + lo, hi - lo + 1)
+            for (s, e), i in found.items():
+                out[(doc_id, s, e)] = block[i - lo]
+        return out
 
     def vector(self, doc_id: str, start: int, end: int) -> np.ndarray | None:
         """The stored vector of one sentence (float32), or None when the table does not hold it."""
-        first, count = self.by_doc.get(doc_id, (0, 0))
-        if not count:
-            return None
-        spans = self.spans[first : first + count]
-        hit = np.flatnonzero((spans[:, 0] == start) & (spans[:, 1] == end))
-        return self._row(first + int(hit[0])) if hit.size else None
+        return self.vectors([(doc_id, start, end)]).get((doc_id, start, end))
 
     def part(self, doc_id: str) -> Part | None:
         """One document's rows, to carry into the next generation (the index writer reads them all)."""

@@ -122,6 +122,12 @@ def test_the_index_carries_every_stored_sentence_vector_read_in_pages(tmp_path: 
         got = table.vector(doc_id, start, end)
         assert got is not None and np.allclose(got, vector, atol=2e-3)  # float16 on disk
     assert table.vector(stored[0][0], stored[0][1], stored[0][2] + 1) is None  # offsets must match exactly
+    # many at once (one read per document): the same rows, and only those the table holds
+    keys = [(d, s, e) for d, s, e, _ in stored[::2]] + [("no-such-doc", 0, 5), (stored[1][0], stored[1][1] + 1, 9)]
+    got_all = table.vectors(keys)
+    assert set(got_all) == set(keys[:-2])
+    for doc_id, start, end, vector in stored[::2]:
+        assert np.allclose(got_all[(doc_id, start, end)], vector, atol=2e-3)
 
     def no_chroma_vectors(ids: object) -> dict[str, list[float]]:
         raise AssertionError("answering read sentence vectors out of Chroma")
