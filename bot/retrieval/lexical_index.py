@@ -71,12 +71,34 @@ class Snapshot:
         total = np.zeros(len(self.rows), dtype=np.float32)
         if self.bm25 is None:
             return total
+        if self.bm25.nonoccurrence_array is None:  # BM25 as indexed here: absent terms score nothing
+            return self._sparse_scores(groups, total)
         for group in groups:
             known = sorted(t for t in group if t in self.bm25.vocab_dict)
             if len(known) == 1:
                 total += np.asarray(self.bm25.get_scores(known), dtype=np.float32)
             elif known:
                 total += np.max([self.bm25.get_scores([t]) for t in known], axis=0).astype(np.float32)
+        return total
+
+    def _sparse_scores(self, groups: list[set[str]], total: np.ndarray) -> np.ndarray:
+        """`scores` from the rows that hold each term (the index's precomputed columns), not from a dense
+        array per term: at 100k chunks a question's ~15 terms made ~15 arrays of 100k floats."""
+        assert self.bm25 is not None
+        data, indices, indptr = (self.bm25.scores[k] for k in ("data", "indices", "indptr"))
+        vocab = self.bm25.vocab_dict
+        for group in groups:
+            ids = sorted({int(vocab[t]) for t in group if t in vocab})
+            cols = [(indices[indptr[i] : indptr[i + 1]], data[indptr[i] : indptr[i + 1]]) for i in ids]
+            if len(cols) == 1:
+                total[cols[0][0]] += cols[0][1]  # a column's rows are distinct
+            elif cols:
+                rows = np.concatenate([r for r, _ in cols])
+                vals = np.concatenate([v for _, v in cols])
+                order = np.lexsort((-vals, rows))  # by row, best alternative first
+                rows, vals = rows[order], vals[order]
+                first = np.r_[True, rows[1:] != rows[:-1]]
+                total[rows[first]] += vals[first]
         return total
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -66,13 +67,9 @@ class SentenceTable:
             first, count = self.by_doc.get(doc_id, (0, 0))
             if not count:
                 continue
-            spans = self.spans[first : first + count]  # in text order
-            at = np.searchsorted(spans[:, 0], [s for s, _ in spans_asked]).tolist()
-            found = {
-                (s, e): i
-                for (s, e), i in zip(spans_asked, at, strict=True)
-                if i < count and spans[i, 0] == s and spans[i, 1] == e
-            }
+            spans = self.spans[first : first + count].tolist()  # in text order
+            at = {(s, e): bisect_left(spans, [s, e]) for s, e in spans_asked}
+            found = {sp: i for sp, i in at.items() if i < count and spans[i] == list(sp)}
             if not found:
                 continue
             lo, hi = min(found.values()), max(found.values())

@@ -19,6 +19,21 @@ say%2:32:00:: 01009240 1 300
 help%2:41:00:: 02547586 1 50
 prime_minister%1:18:00:: 10467179 1 3
 meet%2:41:00:: 02023107 1 80
+abraham_lincoln%1:18:00:: 11094770 1 0
+lincoln%1:18:00:: 11094770 1 0
+jesus%1:18:00:: 11091650 1 5
+london%1:15:00:: 08860123 1 4
+eat%2:34:00:: 01168468 1 60
+ate%1:18:00:: 09502945 1 0
+"""
+# data.noun: which noun synsets are instances (@i) of persons (lexicographer file 18)
+DATA_NOUN = """\
+  1 This software and database is being provided ... (licence header lines start with spaces)
+10467179 18 n 01 prime_minister 0 001 @ 10468559 n 0000 | the person who is head of state
+11094770 18 n 02 Lincoln 0 Abraham_Lincoln 0 001 @i 10467179 n 0000 | 16th President of the United States
+11091650 18 n 01 Jesus 0 001 @i 10467179 n 0000 | a teacher and prophet
+08860123 15 n 01 London 0 001 @i 08524735 n 0000 | the capital of the United Kingdom
+09502945 18 n 01 Ate 0 001 @i 09505418 n 0000 | goddess of criminal rashness
 """
 BAHASA = """\
 # Wordnet Bahasa\tind\thttp://wn-msa.sourceforge.net/\tMIT
@@ -36,6 +51,12 @@ BAHASA = """\
 10467179-n\tind:lemma\tperdana menteri
 10467179-n\tind:def\tkepala pemerintahan
 02023107-v\tind:lemma\tbertemu
+11094770-n\tind:lemma\tabraham lincoln
+11094770-n\tind:lemma\tlincoln
+11091650-n\tind:lemma\tyesus
+08860123-n\tind:lemma\tlondon
+01168468-v\tind:lemma\tmakan
+09502945-n\tind:lemma\tate
 """
 
 
@@ -43,7 +64,8 @@ def _wordnet(tmp_path: Path) -> tuple[Path, Path]:
     wn = tmp_path / "wordnet-3.0"
     wn.mkdir()
     (wn / "index.sense").write_text(INDEX_SENSE, encoding="utf-8")
-    (wn / "verb.exc").write_text("met meet\nbuilt build\n", encoding="utf-8")
+    (wn / "data.noun").write_text(DATA_NOUN, encoding="utf-8")
+    (wn / "verb.exc").write_text("met meet\nbuilt build\nate eat\n", encoding="utf-8")
     (wn / "noun.exc").write_text("", encoding="utf-8")
     (wn / "adj.exc").write_text("", encoding="utf-8")
     bahasa = tmp_path / "wn-data-ind.tab"
@@ -77,6 +99,16 @@ def test_irregular_forms_and_phrases(tmp_path: Path) -> None:
     assert lex["met"] == lex["meet"] == ["temu"]
     assert lex["built"] == lex["build"]
     assert lex["_phrases"] == {"prime minister": "perdana menteri"}  # definitions are not lemmas
+
+
+def test_names_that_only_spell_themselves_are_left_out(tmp_path: Path) -> None:
+    """Names come from the user's articles, not from the package: an entry whose only translation is the word
+    itself, or a person's name whose forms only spell it again, says nothing; a real translation stays."""
+    lex = build(*_wordnet(tmp_path), senses=3, translations=10)
+    assert "london" not in lex and "lincoln" not in lex
+    assert "abraham lincoln" not in lex["_phrases"]
+    assert lex["jesus"] == ["yesus"]
+    assert lex["ate"] == lex["eat"] == ["makan"]  # the goddess ("ate" -> "ate") gives way to the verb's past
 
 
 def test_write_produces_the_file_the_package_reads(tmp_path: Path) -> None:
