@@ -21,6 +21,7 @@ from bot.docs import DocInfo, list_documents, remove, show
 from bot.errors import BadInput
 from bot.models import Answer, DocumentRecord, Kind
 from bot.settings import Settings, get_settings
+from bot.slots import FairSlots
 
 
 class FactService:
@@ -30,7 +31,7 @@ class FactService:
         self._lock = threading.Lock()
         # Answering is CPU-bound: the page, /api/ask and Slack take turns through one set of slots sized to
         # the cores, so fifty waiting requests do not become fifty threads fighting over two cores.
-        self._slots = threading.BoundedSemaphore(self.settings.workers or os.cpu_count() or 1)
+        self._slots = FairSlots(self.settings.workers or os.cpu_count() or 1)
 
     @cached_property
     def embeddings(self) -> Embeddings:
