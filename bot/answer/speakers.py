@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.text.names import (
     TOKEN,
@@ -191,6 +191,7 @@ def _headline(line: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+@lru_cache(maxsize=2048)  # asked again for the same speaker and article by the answer and the disagreement check
 def full_name(short: str, doc_text: str) -> str:
     """ "Clyburn" -> "Jim Clyburn": the article's most frequent fuller spelling, titles and places dropped;
     a family name that comes first ("Park", "Nguyen") takes the commonest name it starts."""
