@@ -12,6 +12,7 @@ any one story, so "who said" works on any corpus.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -220,6 +221,24 @@ def full_name(short: str, doc_text: str) -> str:
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|(?<=[.!?…\"”’])[ \t]*\n")
 
 
+@lru_cache(maxsize=512)
+def _paragraph_breaks(doc_text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _PARAGRAPH_END.finditer(doc_text))
+
+
+def _paragraph_start(doc_text: str, at: int) -> int:
+    """Where the paragraph holding offset `at` starts: the end of the last break in doc_text[:at], found in the
+    article's breaks (listed once) instead of scanning from the top for every sentence asked about. A break
+    that runs past `at` is matched again on the cut text, exactly as a scan of doc_text[:at] would."""
+    breaks = _paragraph_breaks(doc_text)
+    k = bisect_right([e for _, e in breaks], at)  # breaks wholly before `at`
+    start = breaks[k - 1][1] if k else 0
+    if k < len(breaks) and breaks[k][0] < at:
+        cut = [m.end() for m in _PARAGRAPH_END.finditer(doc_text, breaks[k][0], at)]
+        start = cut[-1] if cut else start
+    return start
+
+
 def _trailing(sentence: str, start: int) -> bool:
     """A clause that closes what came before it ('...," kata X'), not one that opens a new statement."""
     head = sentence[:start].rstrip()
@@ -247,8 +266,7 @@ def closing_speaker(doc_text: str, after: int) -> str | None:
             return found[0].speaker if _trailing(sent, found[0].start) else None
         if pron:
             return resolve_previous(doc_text, after) if _trailing(sent, pron.start()) else None
-    starts = [m.end() for m in _PARAGRAPH_END.finditer(doc_text, 0, after)]
-    before = sentences_in(doc_text, starts[-1] if starts else 0, after)
+    before = sentences_in(doc_text, _paragraph_start(doc_text, after), after)
     if not before or not _opens_quote(doc_text[before[-1][0] : before[-1][1]]):
         return None
     for s, e in reversed(before[:-1]):  # a quote that goes on after its speaker's clause
