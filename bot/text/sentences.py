@@ -75,15 +75,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         spans.append((cur, seg_end))
         cur = m.end()
     spans.append((cur, end))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e - s >= 3:
-            out.append((s, e))
-    return out
+    return [t for s, e in spans if (t := _trimmed(text, s, e))]
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """text[s:e] without surrounding whitespace; None when fewer than 3 characters remain."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e - s >= 3 else None
 
 
 @lru_cache(maxsize=512)
@@ -105,11 +106,6 @@ def sentences_in(text: str, start: int = 0, end: int | None = None) -> list[tupl
     for s, e in spans[first:]:
         if s >= end:
             break
-        s, e = max(s, start), min(e, end)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e - s >= 3:
-            out.append((s, e))
+        if t := _trimmed(text, max(s, start), min(e, end)):
+            out.append(t)
     return out
