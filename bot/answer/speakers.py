@@ -41,7 +41,7 @@ _INTRO_STOP = {"dan", "and", "or", "atau", "serta", "but", "namun", "tetapi", "m
 _QUOTE_MARKS = '“”"'
 
 
-@dataclass
+@dataclass(frozen=True)
 class Attribution:
     """One reporting clause: who is named as the source, and where the clause stands, so an answer can cite
     the sentence and still say which words named the speaker."""
@@ -114,6 +114,11 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def attributions(sentence: str) -> list[Attribution]:
     """Reporting clauses in one sentence outside its quotation marks, in reading order."""
+    return list(_attributions(sentence))
+
+
+@lru_cache(maxsize=8192)  # a who-said question asks about the same ~40 sentences from features, answer and disagreement
+def _attributions(sentence: str) -> tuple[Attribution, ...]:
     found: list[Attribution] = []
     pats = _patterns()
     places = places_in(sentence)
@@ -143,7 +148,7 @@ def attributions(sentence: str) -> list[Attribution]:
     for a in found:  # one clause, one speaker
         if not any(a.start < k.end and k.start < a.end for k in kept):
             kept.append(a)
-    return kept
+    return tuple(kept)
 
 
 def pronoun_speaker(sentence: str) -> bool:
