@@ -153,3 +153,34 @@ def test_a_generation_without_a_sentence_table_is_rebuilt_at_start(tmp_path: Pat
     again = fake(tmp_path / "store")
     snap = again.retriever.snapshot()
     assert snap.generation != gen and snap.sentences is not None and len(snap.sentences.by_doc) == 1
+
+
+def test_a_new_generation_freezes_its_rows_but_not_garbage_left_before_it(tmp_path: Path) -> None:
+    """The index's rows are frozen out of the cycle collector (gc.freeze); cyclic garbage that exists when a
+    new generation is adopted must be collected first, or it would be frozen, never freed."""
+    import gc
+    import weakref
+
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    svc.ask("Who said Russia will help build satellites?")
+
+    class Node:
+        other: object = None
+
+    gc.disable()  # no automatic collection may clean up before the adoption does
+    try:
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle: only the cycle collector frees it
+        gone = weakref.ref(a)
+        del a, b
+        note = tmp_path / "note.txt"
+        note.write_text("Harbour news\n\nThe Lindqvist breakwater will cost 40 million kroner. Work starts in May.")
+        svc.ingest([note])
+        svc.ask("How much will the breakwater cost?")  # adopts the new generation
+        gc.collect()
+        assert gone() is None, "garbage from before the new generation was frozen with it"
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
