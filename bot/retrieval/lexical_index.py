@@ -67,24 +67,14 @@ class Snapshot:
     def scores(self, groups: list[set[str]]) -> np.ndarray:
         """BM25 score of every row for the query's terms, each a group of (already stemmed) alternatives: a
         row scores a group's best alternative, not their sum, so a word with ten translations weighs as much as
-        a word with one. Zeros when no alternative is in the vocabulary."""
+        a word with one. Zeros when no alternative is in the vocabulary.
+
+        Read from the rows that hold each term (the index's precomputed columns; the index is built with
+        bm25s's default method, which gives absent terms no score), not from a dense array per term: at 100k
+        chunks a question's ~15 terms made ~15 arrays of 100k floats."""
         total = np.zeros(len(self.rows), dtype=np.float32)
         if self.bm25 is None:
             return total
-        if self.bm25.nonoccurrence_array is None:  # BM25 as indexed here: absent terms score nothing
-            return self._sparse_scores(groups, total)
-        for group in groups:
-            known = sorted(t for t in group if t in self.bm25.vocab_dict)
-            if len(known) == 1:
-                total += np.asarray(self.bm25.get_scores(known), dtype=np.float32)
-            elif known:
-                total += np.max([self.bm25.get_scores([t]) for t in known], axis=0).astype(np.float32)
-        return total
-
-    def _sparse_scores(self, groups: list[set[str]], total: np.ndarray) -> np.ndarray:
-        """`scores` from the rows that hold each term (the index's precomputed columns), not from a dense
-        array per term: at 100k chunks a question's ~15 terms made ~15 arrays of 100k floats."""
-        assert self.bm25 is not None
         data, indices, indptr = (self.bm25.scores[k] for k in ("data", "indices", "indptr"))
         vocab = self.bm25.vocab_dict
         for group in groups:
