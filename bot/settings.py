@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     # --- web ---------------------------------------------------------------
     host: str = Field("127.0.0.1", description="`factbot serve` bind address.")
     port: int = Field(7860, description="`factbot serve` port.")
+    malloc_arenas: int = Field(
+        2,
+        ge=0,
+        description="glibc malloc arenas of a `factbot serve` process (bot/web/malloc.py); 0 = glibc's default "
+        "(8 per core). Fewer arenas keep less freed memory: ~90 MB less under load at 100k chunks.",
+    )
     max_body_bytes: int = Field(64_000, description="Largest accepted /api/ask body.")
     examples_file: Path = Field(
         Path("data/examples.jsonl"),

@@ -26,6 +26,8 @@ def test_list_has_metadata_and_chunk_counts(svc: FactService) -> None:
     assert dates == sorted(dates, reverse=True)  # newest first
     assert all(r.source.endswith(".txt") and r.chars > 0 for r in rows)
     assert {"Tempo", "Kompas"} <= {r.outlet for r in rows}
+    # the corpus line comes from the index's statistics, and says what the records say
+    assert svc.stats()["outlets"] == sorted({r.outlet for r in rows if r.outlet})
 
 
 def test_search_filters_on_title_outlet_source(svc: FactService) -> None:

@@ -18,11 +18,13 @@ def serve(
     configure_logging(ctx, default="INFO")  # one line per request (bot/web/server.py) unless asked otherwise
     import uvicorn
 
+    from bot.settings import get_settings
+    from bot.web.malloc import cap_arenas
     from bot.web.server import create_app
 
+    cap_arenas(get_settings().malloc_arenas)  # before the store's and the server's threads start
     svc = service()
-    documents = svc.stats()["documents"]  # open the store now, not on the first request
-    svc.retriever  # noqa: B018 - build the lexical index before serving
+    documents = svc.stats()["documents"]  # open the store and the lexical index now, not on the first request
     h, p = host or svc.settings.host, port or svc.settings.port
     print(f"factbot: serving http://{h}:{p}/ ({documents} documents)")
     # bot.web.server's "factbot.web" request lines replace uvicorn's access log

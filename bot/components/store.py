@@ -232,11 +232,6 @@ class Store:
         """Document and chunk counts: two indexed counts, no records read (what /health reports)."""
         return {"documents": self.docs.count(), "chunks": self.chunks.count()}
 
-    def stats(self) -> dict[str, Any]:
-        metas = [m for _, m in self.doc_metas()]
-        outlets = sorted({str(m.get("outlet")) for m in metas if m.get("outlet")})
-        return {"documents": len(metas), "chunks": self.chunks.count(), "outlets": outlets}
-
 
 _BATCH = 5000  # Chroma's SQLite refuses statements with more than ~32k variables
 

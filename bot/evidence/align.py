@@ -42,7 +42,7 @@ class Alignment:
 
 
 @lru_cache(maxsize=4096)  # ~12 KB a text on average (articles and contexts too): at most ~50 MB
-def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """Every normalised form of the text's words, and the lengths of its long words by 5-letter prefix."""
     toks = {w.lower() for w in words(text)}
     every: set[str] = set()
@@ -51,7 +51,7 @@ def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, frozenset[int]
         every |= forms(t)
         if len(t) >= MIN_PREFIX:
             lengths.setdefault(t[:MIN_PREFIX], set()).add(len(t))
-    return frozenset(every), {p: frozenset(n) for p, n in lengths.items()}
+    return frozenset(every), {p: tuple(n) for p, n in lengths.items()}  # a tuple of one or two is 1/4 a set
 
 
 @lru_cache(maxsize=50_000)

@@ -68,7 +68,7 @@ class HybridRetriever:
         # At start the index must hold the store's documents: a store written by an older version or by a
         # bare pipeline call gets its index built once here, then persisted. Later checks read CURRENT only.
         loaded = self.index.load()
-        if loaded is None or loaded.documents != store.docs.count() or loaded.sentences is None:
+        if loaded is None or loaded.documents != store.docs.count() or self.index.outdated(loaded):
             self.index.sync(store)
             loaded = self.index.load()
         self._adopt(loaded or _empty())
@@ -142,7 +142,7 @@ class HybridRetriever:
         # a chunk newer than this generation of the index (written a moment ago) is read from the store
         fresh = {
             c.chunk_id: (c.chunk_id, c.doc_id, c.char_start, c.char_end, c.index)
-            for c in self.store.get_chunks([c for c in dense if c not in snap.row_of])
+            for c in self.store.get_chunks([c for c in dense if snap.rows.find(c) is None])
         }
         same_lang = detect_lang(query) == snap.corpus_lang
         lex = snap.scores(search_groups(query, SEARCH_TRANSLATIONS))
@@ -151,14 +151,17 @@ class HybridRetriever:
         top_dense = max(dense.values(), default=1.0) or 1.0
         w_lex = LEXICAL_WEIGHT[same_lang]
         scored = []
+        row_at: dict[str, int] = {}
         for cid in set(dense) | {snap.rows[i][0] for i in top_lex if lex[i] > 0}:
             d = dense.get(cid, 0.0)
-            row = snap.row_of.get(cid)
+            row = snap.rows.find(cid)
+            if row is not None:
+                row_at[cid] = row
             lx = float(lex[row]) / lex_max if row is not None and lex_max > 0 else 0.0
             scored.append(((1 - w_lex) * (d / top_dense) + w_lex * lx, cid, d, lx))
         scored.sort(reverse=True)
         scored = scored[: 2 * k]  # slack for chunks whose document was removed meanwhile
-        rows = {c: fresh.get(c) or snap.rows[snap.row_of[c]] for _, c, _, _ in scored if c in fresh or c in snap.row_of}
+        rows = {c: fresh.get(c) or snap.rows[row_at[c]] for _, c, _, _ in scored if c in fresh or c in row_at}
         # documents of the top k first; the slack's only when some of those were removed meanwhile
         docs = self.docs.fetch([*(rows[c][1] for _, c, _, _ in scored[:k] if c in rows), *also])
         hits: list[ChunkHit] = []
@@ -310,6 +313,16 @@ def _chunk(row: tuple[str, str, int, int, int], docs: dict[str, DocumentRecord])
 def _empty() -> Snapshot:
     from collections import Counter
 
+    from bot.retrieval.row_table import RowTable
+
     return Snapshot(
-        generation="", rows=[], bm25=None, idf={}, words=frozenset(), stems={}, langs=Counter(), documents=0
+        generation="",
+        rows=RowTable.from_rows([]),
+        bm25=None,
+        idf={},
+        words=frozenset(),
+        stems={},
+        langs=Counter(),
+        outlets=(),
+        documents=0,
     )

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import bm25s
 import numpy as np
 
 from bot.components.store import Store
 from bot.evidence.vocab import WORD
-from bot.retrieval import sentence_table
+from bot.retrieval import row_table, sentence_table
+from bot.retrieval.bm25_columns import Bm25Columns, build
+from bot.retrieval.row_table import RowTable
 from bot.retrieval.sentence_table import SentenceTable
 from bot.text.tokens import content_terms, stem
 from bot.text.tokens import words as token_words
@@ -45,19 +46,18 @@ class Snapshot:
     """One generation as a reader holds it: the BM25 matrices (memory-mapped) and small statistics."""
 
     generation: str
-    rows: list[tuple[str, str, int, int, int]]  # chunk_id, doc_id, char_start, char_end, index
-    bm25: Any
+    rows: RowTable  # chunk_id, doc_id, char_start, char_end, index; `rows.find(chunk_id)` gives the row
+    bm25: Bm25Columns | None
     idf: dict[str, float]
     words: frozenset[str]
     stems: dict[str, str]
     langs: Counter[str]
+    outlets: tuple[str, ...]  # every outlet named by a document, sorted (the page's corpus line)
     documents: int
     sentences: SentenceTable | None = None  # stored sentence vectors, read by row (sentence_table.py)
-    row_of: dict[str, int] = field(default_factory=dict)
     idf_max: float = 1.0
 
     def __post_init__(self) -> None:
-        self.row_of = {r[0]: i for i, r in enumerate(self.rows)}
         self.idf_max = max(self.idf.values(), default=1.0)
 
     @property
@@ -65,31 +65,10 @@ class Snapshot:
         return self.langs.most_common(1)[0][0] if self.langs else "id"
 
     def scores(self, groups: list[set[str]]) -> np.ndarray:
-        """BM25 score of every row for the query's terms, each a group of (already stemmed) alternatives: a
-        row scores a group's best alternative, not their sum, so a word with ten translations weighs as much as
-        a word with one. Zeros when no alternative is in the vocabulary.
-
-        Read from the rows that hold each term (the index's precomputed columns; the index is built with
-        bm25s's default method, which gives absent terms no score), not from a dense array per term: at 100k
-        chunks a question's ~15 terms made ~15 arrays of 100k floats."""
-        total = np.zeros(len(self.rows), dtype=np.float32)
+        """BM25 score of every row for the query's term groups (bot/retrieval/bm25_columns.py)."""
         if self.bm25 is None:
-            return total
-        data, indices, indptr = (self.bm25.scores[k] for k in ("data", "indices", "indptr"))
-        vocab = self.bm25.vocab_dict
-        for group in groups:
-            ids = sorted({int(vocab[t]) for t in group if t in vocab})
-            cols = [(indices[indptr[i] : indptr[i + 1]], data[indptr[i] : indptr[i + 1]]) for i in ids]
-            if len(cols) == 1:
-                total[cols[0][0]] += cols[0][1]  # a column's rows are distinct
-            elif cols:
-                rows = np.concatenate([r for r, _ in cols])
-                vals = np.concatenate([v for _, v in cols])
-                order = np.lexsort((-vals, rows))  # by row, best alternative first
-                rows, vals = rows[order], vals[order]
-                first = np.r_[True, rows[1:] != rows[:-1]]
-                total[rows[first]] += vals[first]
-        return total
+            return np.zeros(len(self.rows), dtype=np.float32)
+        return self.bm25.scores(groups, len(self.rows))
 
 
 def index_dir(settings: Any) -> Path:
@@ -139,6 +118,11 @@ class LexicalIndex:
                     raise
         return None
 
+    def outdated(self, snap: Snapshot) -> bool:
+        """Whether a generation lacks what this version writes (a sentence table, rows as columns): the next
+        sync rewrites it."""
+        return snap.sentences is None or not row_table.current_format(self.root / snap.generation)
+
     # ---- writing -------------------------------------------------------------
     def sync(self, store: Store) -> bool:
         """Bring the index in line with the store's committed documents; True when a new generation was written."""
@@ -150,17 +134,17 @@ class LexicalIndex:
             committed = {doc_id: meta for doc_id, meta in store.doc_metas()}
             gone = set(old.docs) - set(committed)
             new = [d for d in committed if d not in old.docs]
-            if gen and not gone and not new and old_table is not None:
+            if gen and not gone and not new and old_table is not None and row_table.current_format(self.root / gen):
                 return False
             state = _State(
                 rows=[r for r in old.rows if r[1] not in gone],
                 terms=[t for r, t in zip(old.rows, old.terms, strict=True) if r[1] not in gone],
-                docs={d: m for d, m in old.docs.items() if d not in gone},
+                docs={d: _doc_entry(committed[d]) for d in old.docs if d not in gone},
             )
             for doc_id, rows, terms in _chunks_of(store, new):
                 state.rows += rows
                 state.terms += terms
-                state.docs[doc_id] = {"lang": str(committed[doc_id].get("lang") or "")}
+                state.docs[doc_id] = _doc_entry(committed[doc_id])
             if gone or not gen:  # words cannot be subtracted without counts: a removal re-reads them
                 state.words, tokens = _words(store.doc_texts())
             else:
@@ -203,6 +187,12 @@ class _State:
     sentences: list[sentence_table.Part] = field(default_factory=list)
 
 
+def _doc_entry(meta: dict[str, Any]) -> dict[str, str]:
+    """What the index keeps of a document's metadata: its language (for the corpus language) and outlet (for
+    the corpus line on the page, which must not read every record to say it)."""
+    return {"lang": str(meta.get("lang") or ""), "outlet": str(meta.get("outlet") or "")}
+
+
 def _chunks_of(store: Store, doc_ids: list[str]) -> Iterator[tuple[str, list[Any], list[str]]]:
     """(doc_id, rows, stems) of each new document, from the chunks' stored metadata (stems are computed
     at ingest; a store written before that gets them computed here from the chunk text)."""
@@ -234,23 +224,17 @@ def _words(texts: Iterator[str]) -> tuple[set[str], set[str]]:
 def _write(path: Path, state: _State) -> None:
     corpus = [t.split() or ["_"] for t in state.terms]
     if corpus:
-        bm25 = bm25s.BM25()
-        bm25.index(corpus, show_progress=False)
-        bm25.save(str(path / "bm25"), show_progress=False)
+        build(path, corpus)
     df = Counter(t for toks in corpus for t in set(toks))
     n = len(corpus)
     idf = {t: float(np.log(1 + n / c)) for t, c in df.items()}
-    (path / "rows.json").write_text(json.dumps(state.rows), encoding="utf-8")
+    RowTable.from_rows(state.rows).write(path)
     (path / "terms.txt").write_text("\n".join(state.terms), encoding="utf-8")
     (path / "idf.json").write_text(json.dumps(idf, ensure_ascii=False), encoding="utf-8")
     (path / "words.txt").write_text("\n".join(sorted(state.words)), encoding="utf-8")
     (path / "docs.json").write_text(json.dumps(state.docs), encoding="utf-8")
     (path / "stems.json").write_text(json.dumps(state.stems, ensure_ascii=False), encoding="utf-8")
     sentence_table.write(path, state.sentences)
-
-
-def _rows(path: Path) -> list[tuple[str, str, int, int, int]]:
-    return [tuple(r) for r in json.loads((path / "rows.json").read_text(encoding="utf-8"))]
 
 
 def _word_set(path: Path) -> frozenset[str]:
@@ -263,7 +247,7 @@ def _docs(path: Path) -> dict[str, dict[str, str]]:
 
 def _read_state(path: Path) -> _State:
     """What the next sync builds on, including the per-row stems that readers never need."""
-    rows = _rows(path)
+    rows = list(row_table.read(path))
     terms = (path / "terms.txt").read_text(encoding="utf-8").split("\n") if rows else []
     return _State(rows=rows, terms=terms, docs=_docs(path), words=_word_set(path), stems=_stems(path))
 
@@ -277,8 +261,8 @@ def _stems(path: Path) -> dict[str, str]:
 
 def _read(path: Path, gen: str) -> Snapshot:
     """A generation as readers hold it: BM25 memory-mapped, small statistics in memory."""
-    rows = _rows(path)
-    bm25 = bm25s.BM25.load(str(path / "bm25"), mmap=True, show_progress=False) if rows else None
+    rows = row_table.read(path)
+    bm25 = Bm25Columns(path) if len(rows) else None
     docs = _docs(path)
     return Snapshot(
         generation=gen,
@@ -288,6 +272,7 @@ def _read(path: Path, gen: str) -> Snapshot:
         words=_word_set(path),
         stems=_stems(path),
         langs=Counter(m.get("lang") or "id" for m in docs.values()),
+        outlets=tuple(sorted({o for m in docs.values() if (o := m.get("outlet"))})),
         documents=len(docs),
         sentences=sentence_table.read(path),
     )

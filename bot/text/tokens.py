@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from bot.text.cldr import single_word_places, territory_forms
 from bot.text.lang import detect_lang
@@ -37,20 +37,22 @@ MAX_PHRASE_WORDS = 4
 
 
 @lru_cache(maxsize=1)
-def _lexicon_data() -> dict[str, Any]:
-    return dict(json.loads(LEXICON_PATH.read_text(encoding="utf-8")))
+def _tables() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The lexicon's word table and phrase table. Indonesian stems repeat across English words (116k values,
+    20k distinct): interned, and without the file's other keys kept, the tables cost each process ~5 MB less."""
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    words = {k: [sys.intern(v) for v in vs] for k, vs in data.items() if not k.startswith("_")}
+    return words, dict(data.get("_phrases", {}))
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict[str, list[str]]:
     """English word -> Indonesian stems."""
-    return {k: v for k, v in _lexicon_data().items() if not k.startswith("_")}
+    return _tables()[0]
 
 
-@lru_cache(maxsize=1)
 def phrases() -> dict[str, str]:
     """English multi-word term -> its Indonesian forms joined by "|"."""
-    return dict(_lexicon_data().get("_phrases", {}))
+    return _tables()[1]
 
 
 @lru_cache(maxsize=20_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -184,3 +185,19 @@ def test_a_new_generation_freezes_its_rows_but_not_garbage_left_before_it(tmp_pa
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_a_generation_with_rows_as_json_is_read_then_rewritten_at_start(tmp_path: Path) -> None:
+    """Rows as JSON (the previous format) still serve, and the next start rewrites them as columns."""
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    root = index_dir(svc.settings)
+    gen = (root / "CURRENT").read_text()
+    rows = list(svc.retriever.snapshot().rows)
+    (root / gen / "rows.npz").unlink()
+    (root / gen / "rows.json").write_text(json.dumps(rows))  # an index written by the previous version
+    legacy = LexicalIndex(root).load()
+    assert legacy is not None and list(legacy.rows) == rows and LexicalIndex(root).outdated(legacy)
+    again = fake(tmp_path / "store")
+    snap = again.retriever.snapshot()
+    assert snap.generation != gen and list(snap.rows) == rows and (root / snap.generation / "rows.npz").exists()
