@@ -139,24 +139,25 @@ class HybridRetriever:
         vec = query_vector or self.embeddings.embed_query(query)
         pool = max(4 * k, 20)
         dense = dict(self.store.nearest_chunks(vec, k=pool, n=len(snap.rows)))
+        row_at = snap.rows.find_many(list(dense))  # chunk id -> index row
         # a chunk newer than this generation of the index (written a moment ago) is read from the store
         fresh = {
             c.chunk_id: (c.chunk_id, c.doc_id, c.char_start, c.char_end, c.index)
-            for c in self.store.get_chunks([c for c in dense if snap.rows.find(c) is None])
+            for c in self.store.get_chunks([c for c in dense if c not in row_at])
         }
         same_lang = detect_lang(query) == snap.corpus_lang
         lex = snap.scores(search_groups(query, SEARCH_TRANSLATIONS))
         lex_max = float(lex.max()) if lex.size else 0.0
         top_lex = np.argpartition(-lex, min(pool, lex.size - 1))[:pool] if lex_max > 0 else np.array([], dtype=int)
+        for i in top_lex.tolist():
+            if lex[i] > 0:
+                row_at.setdefault(snap.rows.chunk_id(i), i)
         top_dense = max(dense.values(), default=1.0) or 1.0
         w_lex = LEXICAL_WEIGHT[same_lang]
         scored = []
-        row_at: dict[str, int] = {}
-        for cid in set(dense) | {snap.rows[i][0] for i in top_lex if lex[i] > 0}:
+        for cid in set(dense) | set(row_at):
             d = dense.get(cid, 0.0)
-            row = snap.rows.find(cid)
-            if row is not None:
-                row_at[cid] = row
+            row = row_at.get(cid)
             lx = float(lex[row]) / lex_max if row is not None and lex_max > 0 else 0.0
             scored.append(((1 - w_lex) * (d / top_dense) + w_lex * lx, cid, d, lx))
         scored.sort(reverse=True)

@@ -66,6 +66,18 @@ class RowTable:
             return int(self._order[at])
         return None
 
+    def find_many(self, chunk_ids: list[str]) -> dict[str, int]:
+        """The rows of those chunk ids this generation holds, in one search (a question looks up ~64)."""
+        if not len(self) or not chunk_ids:
+            return {}
+        keys = _bytes(chunk_ids)
+        at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
+        hit = self._sorted[at] == keys
+        return {c: int(r) for c, r, h in zip(chunk_ids, self._order[at].tolist(), hit.tolist(), strict=True) if h}
+
+    def chunk_id(self, i: int) -> str:
+        return str(self._ids[i].decode("utf-8"))
+
     def write(self, path: Path) -> None:
         with open(path / FILE, "wb") as fh:
             np.savez(fh, ids=self._ids, doc_of=self._doc_of, doc_ids=self._doc_ids, spans=self._spans)
