@@ -69,8 +69,11 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def lexical_features(claim: str, evidence: str, cos: float) -> dict[str, float]:
-    """The named features of one pair; `cos` is the embedder's cosine of claim (query) and evidence (passage)."""
+def lexical_features(claim: str, evidence: str, cos: float, around: str = "") -> dict[str, float]:
+    """The named features of one pair; `cos` is the embedder's cosine of claim (query) and evidence (passage).
+    `around`: the passage's title and neighbouring sentences, where a name the passage refers to is often
+    spelled out ("..., kata Richey" after a quote; "the two leaders" named a sentence earlier): a name said
+    there is not missing. An NLI premise carries its own names, so training pairs leave it empty."""
     al = align(claim, evidence)
     back = align(evidence, claim)
     c_toks, e_toks = _lower_words(claim), _lower_words(evidence)
@@ -98,7 +101,8 @@ def lexical_features(claim: str, evidence: str, cos: float) -> dict[str, float]:
     )
 
     names = _names(claim)
-    names_missing = sum(1 for n in names if not word_in(n, evidence))
+    names_missing = sum(1 for n in names if not word_in(n, evidence) and not (around and word_in(n, around)))
+    name_words = {w.lower() for n in names for w in re.split(r"[-\s]", n)}
     n_claim = len(al.aligned) + len(al.missing)
     return {
         "cos": cos,
@@ -121,6 +125,9 @@ def lexical_features(claim: str, evidence: str, cos: float) -> dict[str, float]:
         "exclusive_added": float(bool((c_set & cu.exclusives) - e_set)),
         "hedge_dropped": float(bool((e_set & cu.hedges) - c_set)),
         "hedge_added": float(bool((c_set & cu.hedges) - e_set)),
+        # not a model input: how much of the claim besides its names the passage says (the judge's event gate);
+        # a capitalised word counts as a name even at the start of the claim ("Kim met Putin")
+        "event_aligned": float(sum(1 for w in al.aligned if not w[:1].isupper() and w.lower() not in name_words)),
     }
 
 

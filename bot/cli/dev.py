@@ -103,13 +103,16 @@ def train_claims(
 def fit_claims(
     suites: str | None = _suites_option("Comma-separated dev claim suites (default: all of them and sample_dev)."),
     model: Path | None = _file(None, "--model", "Claim model file (default: bot/claims/model.json)."),
+    gates_only: bool = typer.Option(
+        False, "--gates-only", help="Keep the file's support and refute thresholds; fit only the refutation gates."
+    ),
 ) -> None:
     """Fit the claim verdict thresholds end to end on the dev claim suites and write them into the model file."""
     from bot.claims.model import MODEL_PATH
     from bot.dev.fit_claims import default_suites, fit_thresholds
 
     chosen = _suites(suites, default_suites(), "dev claim")
-    fit_thresholds(chosen, model or MODEL_PATH)
+    fit_thresholds(chosen, model or MODEL_PATH, gates_only=gates_only)
 
 
 @dev.command("train-evidence")

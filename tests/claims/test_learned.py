@@ -100,3 +100,17 @@ def test_windows_pair_a_sentence_with_its_neighbours() -> None:
     flagged = HERALD.model_copy(update={"flagged_spans": [(s1.char_start, s1.char_end)]})
     spans = {(c.start, c.end) for c in candidates(sentence_hits(flagged))}
     assert all(not (s <= s1.char_start < e) for s, e in spans)  # a flagged sentence is never a candidate
+
+
+def test_a_meeting_with_someone_else_does_not_refute_a_meeting(judge: LearnedJudge) -> None:
+    """Another person in a thinly described event is another event, not a contradiction (the event gate)."""
+    city = DocumentRecord(
+        doc_id="c",
+        outlet="City Herald",
+        source="city.txt",
+        lang="en",
+        text="Mayor Lopez met Governor Chen in the capital. The two discussed the new rail line.",
+    )
+    res = judge("Mayor Lopez met Senator Ortiz.", sentence_hits(city))
+    assert res.verdict != "refuted", res.answer_text
+    assert load_model().meta.get("refute_min_event_words", 0) >= 2

@@ -53,3 +53,25 @@ def test_pair_vector_layout() -> None:
     assert x.shape == (len(LEXICAL) + 16,)
     assert x[0] == np.float32(np.dot(u, v))  # cos comes first
     assert np.allclose(x[len(LEXICAL) : len(LEXICAL) + 8], u * v) and np.allclose(x[-8:], np.abs(u - v))
+
+
+def test_a_passage_lacking_a_name_refutes_only_when_it_says_the_same_event() -> None:
+    """The judge's gates (bot/claims/learned.py `_refutable`), on pair features as lexical_features gives them."""
+    from bot.claims.learned import _refutable
+
+    other_event = lexical_features(
+        "Kim met Putin.", "Kim met Trump, the former president, in Singapore in June 2018.", 0.8
+    )
+    same_event = lexical_features(
+        "At the cosmodrome, Trump greeted Kim with a firm handshake lasting about 40 seconds.",
+        "At the cosmodrome, Putin greeted Kim with a firm handshake lasting about 40 seconds.",
+        0.9,
+    )
+    figure = lexical_features("Kim met Putin for 30 minutes.", "Kim met Trump for 45 minutes.", 0.8)
+    assert other_event["names_missing"] > 0 and other_event["event_aligned"] < 2
+    assert same_event["names_missing"] > 0 and same_event["event_aligned"] >= 4
+    probs = np.asarray([0.9, 0.9, 0.9])
+    gates = {"refute_min_coverage": 0.0, "refute_min_event_words": 2}
+    assert _refutable([other_event, same_event, figure], probs, gates).tolist() == [0.0, 0.9, 0.9]
+    assert _refutable([other_event], probs[:1], {}).tolist() == [0.9]  # no gates: the model alone decides
+    assert _refutable([other_event], probs[:1], {"refute_min_coverage": 1.01}).tolist() == [0.0]
