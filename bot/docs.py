@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.components.store import Store, record_from_meta
+from bot.components.records import record_from_meta
+from bot.components.store import Store
 from bot.errors import BadInput
 from bot.models import DocumentRecord
 

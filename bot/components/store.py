@@ -8,7 +8,6 @@ is never left half-written, and re-ingesting unchanged text adds nothing.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -17,12 +16,10 @@ from chromadb import Documents, EmbeddingFunction
 from chromadb import Embeddings as ChromaEmbeddings
 from langchain_core.embeddings import Embeddings
 
+from bot.components.records import chunk_from_meta, chunk_pages, doc_meta, record_from_meta
 from bot.errors import FactbotError
 from bot.models import Chunk, DocumentRecord
 from bot.settings import Settings
-
-_DOC_FIELDS = ("title", "outlet", "url", "source", "published", "author", "lang", "flagged_spans", "page_spans")
-_JSON_FIELDS = ("flagged_spans", "page_spans")  # lists, stored as JSON strings
 
 
 class _ChromaAdapter(EmbeddingFunction[Documents]):
@@ -123,7 +120,7 @@ class Store:
                 metadatas=[{"doc_id": doc.doc_id, "char_start": s, "char_end": e} for s, e in part],
             )
         if chunks:
-            meta = {k: v for k, v in _doc_meta(doc).items() if k != "page_spans"}  # a chunk carries its own pages
+            meta = {k: v for k, v in doc_meta(doc).items() if k != "page_spans"}  # a chunk carries its own pages
             self.chunks.upsert(
                 ids=[c.chunk_id for c in chunks],
                 documents=[c.text for c in chunks],
@@ -135,7 +132,7 @@ class Store:
                         "char_start": c.char_start,
                         "char_end": c.char_end,
                         "index": c.index,
-                        **_chunk_pages(doc, c),
+                        **chunk_pages(doc, c),
                         **({"terms": terms[i]} if terms else {}),
                     }
                     for i, c in enumerate(chunks)
@@ -147,7 +144,7 @@ class Store:
             embeddings=[
                 _mean_vector(vectors) if len(vectors) else self.embeddings.embed_documents([doc.text[:500]])[0]
             ],
-            metadatas=[{**_doc_meta(doc), "doc_id": doc.doc_id, "n_chunks": len(chunks), "chars": len(doc.text)}],
+            metadatas=[{**doc_meta(doc), "doc_id": doc.doc_id, "n_chunks": len(chunks), "chars": len(doc.text)}],
         )
 
     # ---- reading -----------------------------------------------------------
@@ -192,7 +189,7 @@ class Store:
                     yield str(m["doc_id"]), int(m["char_start"]), int(m["char_end"]), list(v)
 
     def all_chunks(self) -> list[tuple[Chunk, dict[str, Any]]]:
-        return [(_to_chunk(i, t, m), dict(m)) for i, t, m in _paged(self.chunks)]
+        return [(chunk_from_meta(i, t, m), dict(m)) for i, t, m in _paged(self.chunks)]
 
     def nearest_chunks(self, vector: Sequence[float], k: int, n: int | None = None) -> list[tuple[str, float]]:
         """Ids and cosine similarity (1 - distance) of the nearest chunks; `n`, the chunk count, if the caller
@@ -206,7 +203,7 @@ class Store:
 
     def get_chunks(self, chunk_ids: Sequence[str]) -> list[Chunk]:
         """The stored chunks among `chunk_ids`, with their text."""
-        return [_to_chunk(i, t, m) for i, t, m, _ in _by_ids(self.chunks, chunk_ids, ("documents", "metadatas"))]
+        return [chunk_from_meta(i, t, m) for i, t, m, _ in _by_ids(self.chunks, chunk_ids, ("documents", "metadatas"))]
 
     def query_sentences(
         self, vector: Sequence[float], k: int, n: int | None = None
@@ -292,66 +289,3 @@ def _mean_vector(vectors: Sequence[Sequence[float]]) -> list[float]:
     mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
     norm = float(np.linalg.norm(mean))
     return (mean / norm if norm else mean).tolist()  # type: ignore[no-any-return]
-
-
-def _doc_meta(doc: DocumentRecord) -> dict[str, Any]:
-    """Chroma metadata cannot hold None or lists: absent fields are left out, flagged spans go as a JSON string."""
-    data = doc.model_dump()
-    meta = {k: data[k] for k in _DOC_FIELDS if data.get(k) is not None and k not in _JSON_FIELDS}
-    if doc.flagged_spans:
-        meta["flagged_spans"] = json.dumps([[s, e] for s, e in doc.flagged_spans])
-    if doc.page_spans:
-        meta["page_spans"] = json.dumps([list(x) for x in doc.page_spans])
-    return meta
-
-
-def _chunk_pages(doc: DocumentRecord, chunk: Chunk) -> dict[str, int]:
-    """A PDF chunk's first and last page, so a hit can say where it is without its document."""
-    if not doc.page_spans:
-        return {}
-    first = doc.page_at(chunk.char_start)
-    last = doc.page_at(max(chunk.char_start, chunk.char_end - 1))
-    return {"page_start": int(first or 1), "page_end": int(last or first or 1)}
-
-
-def _pages(raw: Any) -> list[tuple[int, int, int]]:
-    """Page spans back from their JSON string; an unreadable value gives none (a page is a courtesy)."""
-    try:
-        return [(int(s), int(e), int(p)) for s, e, p in json.loads(raw)]
-    except (TypeError, ValueError):
-        return []
-
-
-def _flagged(raw: Any) -> list[tuple[int, int]]:
-    """Flagged spans back from their JSON string; an unreadable value flags the whole text rather than none."""
-    try:
-        return [(int(s), int(e)) for s, e in json.loads(raw)]
-    except (TypeError, ValueError):
-        return [(0, 1 << 62)]
-
-
-def record_from_meta(doc_id: str, text: str, meta: Any) -> DocumentRecord:
-    """A DocumentRecord from Chroma's id, document and metadata (`text` may be "" where only metadata was read)."""
-    m = dict(meta or {})
-    fields = {k: m.get(k) for k in _DOC_FIELDS if k in m and k not in _JSON_FIELDS}
-    flagged = _flagged(m["flagged_spans"]) if "flagged_spans" in m else []
-    pages = _pages(m["page_spans"]) if "page_spans" in m else []
-    return DocumentRecord(
-        doc_id=doc_id,
-        text=text,
-        flagged_spans=flagged,
-        page_spans=pages,
-        **fields,  # type: ignore[arg-type]
-    )
-
-
-def _to_chunk(chunk_id: str, text: str, meta: Any) -> Chunk:
-    m = dict(meta or {})
-    return Chunk(
-        chunk_id=chunk_id,
-        doc_id=str(m["doc_id"]),
-        text=text,
-        char_start=int(m["char_start"]),
-        char_end=int(m["char_end"]),
-        index=int(m.get("index", 0)),
-    )

@@ -15,11 +15,12 @@ from importlib import resources
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from bot.components.store import Store, sentence_id
+from bot.components.store import Store
 from bot.evidence.vocab import CorpusVocab
 from bot.models import Chunk, DocumentRecord
 from bot.retrieval.documents import DocumentCache
 from bot.retrieval.lexical_index import LexicalIndex, Snapshot, index_dir
+from bot.retrieval.sentence_vectors import SentenceVectors
 from bot.retrieval.types import ChunkHit, SentenceHit
 from bot.settings import Settings
 from bot.text.lang import detect_lang
@@ -62,7 +63,7 @@ class HybridRetriever:
         self.docs: DocumentCache
         self._vocab: CorpusVocab | None
         self._stem_cache: dict[tuple[str, int, int], set[str]] = {}
-        self._vec_cache: dict[str, np.ndarray] = {}
+        self.sentence_vectors = SentenceVectors(store, embeddings)
         self._lock = threading.Lock()
         self._n_sentences: tuple[str, int] | None = None
         # At start the index must hold the store's documents: a store written by an older version or by a
@@ -239,7 +240,7 @@ class HybridRetriever:
             if doc_id in docs:  # committed documents only
                 cands.setdefault((doc_id, s, e), {"chunk": 0.0}).update(dense_s=sim)
                 vectors[(doc_id, s, e)] = np.asarray(v, dtype=np.float32)
-        vectors.update(self._fill_sentence_similarity(vec, cands, docs))
+        vectors.update(self.sentence_vectors.fill(vec, cands, docs, self._snap.sentences))
         out = []
         for (doc_id, s, e), feats in cands.items():
             doc = docs[doc_id]
@@ -263,37 +264,6 @@ class HybridRetriever:
             )
         out.sort(key=lambda x: x.score, reverse=True)
         return out[: max(k, MAX_CANDIDATES)]
-
-    def _fill_sentence_similarity(
-        self, vec: list[float], cands: dict[tuple[str, int, int], dict[str, float]], docs: dict[str, DocumentRecord]
-    ) -> dict[tuple[str, int, int], np.ndarray]:
-        """Cosine for candidates that came from chunks: stored sentence vectors, else embedded now (cached).
-        Returns the vectors used (float32), by candidate, for the claim judge."""
-        need = {sentence_id(d, s, e): key for key in cands if "dense_s" not in cands[key] for d, s, e in [key]}
-        if not need:
-            return {}
-        table = self._snap.sentences
-        found = table.vectors(need.values()) if table is not None else {}
-        stored = {sid: found[key] for sid, key in need.items() if key in found}
-        rest = [i for i in need if i not in stored]
-        if rest:  # not in the index's table: a store written before sentence vectors existed, or just now
-            stored.update((i, np.asarray(v, dtype=np.float32)) for i, v in self.store.sentence_vectors(rest).items())
-        missing = [i for i in need if i not in stored and i not in self._vec_cache]
-        if missing:  # a store written before sentence vectors existed, or by another splitter
-            texts = [docs[need[i][0]].text[need[i][1] : need[i][2]] for i in missing]
-            if len(self._vec_cache) > 50_000:  # bounded: a stale store is re-embedded slowly, never without limit
-                self._vec_cache.clear()
-            for i, fresh in zip(missing, self.embeddings.embed_documents(texts), strict=True):
-                self._vec_cache[i] = np.asarray(fresh, dtype=np.float32)
-        q = np.asarray(vec, dtype=np.float32)
-        used = {}
-        for sid, key in need.items():
-            vec_s = stored.get(sid)
-            vec_s = self._vec_cache.get(sid) if vec_s is None else vec_s
-            cands[key]["dense_s"] = float(q @ vec_s) if vec_s is not None else 0.0
-            if vec_s is not None:
-                used[key] = vec_s
-        return used
 
 
 def _coverage(groups: list[set[str]], stems: set[str]) -> float:
