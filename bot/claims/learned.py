@@ -128,14 +128,15 @@ class LearnedJudge:
         dense = bool(self.model.meta.get("dense", False))
         lex = [lexical_features(claim, c.text, float(np.dot(cv, ev[i])), _around(c)) for i, c in enumerate(cands)]
         probs = self.model.probs(np.stack([vector_of(f, cv, ev[i], dense) for i, f in enumerate(lex)]))
-        refutable = _refutable(lex, probs[:, 2], self.model.meta)
+        passages = _gate_inputs(lex)  # read once: the fitting scores below apply 24 pairs of gates to them
+        refutable = _gated(passages, probs[:, 2], self.model.meta)
         s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(refutable))
         s_p, r_p = float(probs[s_i, 0]), float(refutable[r_i])
         scores = {"support": round(s_p, 4), "refute": round(r_p, 4)}
         for level in REFUTE_LEVELS:  # what bot/dev/fit_claims.py needs to choose the two gates
             for n_event in EVENT_LEVELS:
                 gates = {"refute_min_coverage": level, "refute_min_event_words": n_event}
-                scores[f"refute@{level}/{n_event}"] = round(float(np.max(_refutable(lex, probs[:, 2], gates))), 4)
+                scores[f"refute@{level}/{n_event}"] = round(float(np.max(_gated(passages, probs[:, 2], gates))), 4)
         ts, tr = self.model.support_threshold, self.model.refute_threshold
         verdict = "not_enough_info" if is_question else decide(s_p, r_p, ts, tr)  # a question has no truth value
         evidence: list[SentenceHit] = []  # the deciding passage is cited first: the verdict quotes evidence[0]
@@ -206,22 +207,33 @@ class LearnedJudge:
 def _refutable(lex: list[dict[str, float]], refute: np.ndarray, gates: dict[str, Any]) -> np.ndarray:
     """Refute probabilities of the passages that can refute the claim. A passage can only refute a claim it is
     about: enough of the claim must align (refute_min_coverage). And one that lacks a name the claim states,
-    with no figure, date or negation against it, differs only by naming someone else: that refutes "Trump
-    greeted Kim for 40 seconds at Vostochny" (the same greeting, another person) but not "Kim met Putin"
-    (a meeting with Trump is another event), so it must also say enough of the rest of the claim
-    (refute_min_event_words). Both gates are fitted on dev claims (bot/dev/fit_claims.py)."""
+    with no figure, date or negation against it, differs only by naming someone else: that refutes "the
+    minister opened the bridge on Monday with the mayor" against "... with the governor" (the same opening,
+    another person) but not "the minister met the mayor" against "the minister met the governor" (another
+    meeting), so it must also say enough of the rest of the claim (refute_min_event_words). Both gates are
+    fitted on dev claims (bot/dev/fit_claims.py)."""
+    return _gated(_gate_inputs(lex), refute, gates)
+
+
+def _gate_inputs(lex: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What the gates read of each passage's features: coverage, "differs only by a name", event words said."""
+    cover = np.asarray([f["cov"] for f in lex])
+    name_only = np.asarray(
+        [f["names_missing"] > 0 and not (f["num_conflict"] or f["date_conflict"] or f["neg_differs"]) for f in lex]
+    )
+    events = np.asarray([f["event_aligned"] for f in lex])
+    return cover, name_only, events
+
+
+def _gated(
+    passages: tuple[np.ndarray, np.ndarray, np.ndarray], refute: np.ndarray, gates: dict[str, Any]
+) -> np.ndarray:
+    """`refute` where a passage passes both gates (see `_refutable`), else 0."""
+    cover, name_only, events = passages
     min_cov = float(gates.get("refute_min_coverage", 0.0))
     min_event = float(gates.get("refute_min_event_words", 0))
-    ok = [
-        f["cov"] >= min_cov
-        and not (
-            f["names_missing"] > 0
-            and not (f["num_conflict"] or f["date_conflict"] or f["neg_differs"])
-            and f["event_aligned"] < min_event
-        )
-        for f in lex
-    ]
-    return np.where(np.asarray(ok), refute, 0.0)
+    ok = (cover >= min_cov) & ~(name_only & (events < min_event))
+    return np.where(ok, refute, 0.0)
 
 
 def decide(support: float, refute: float, support_threshold: float, refute_threshold: float) -> Verdict:

@@ -126,7 +126,7 @@ def lexical_features(claim: str, evidence: str, cos: float, around: str = "") ->
         "hedge_dropped": float(bool((e_set & cu.hedges) - c_set)),
         "hedge_added": float(bool((c_set & cu.hedges) - e_set)),
         # not a model input: how much of the claim besides its names the passage says (the judge's event gate);
-        # a capitalised word counts as a name even at the start of the claim ("Kim met Putin")
+        # a capitalised word counts as a name even at the start of the claim ("Lopez met Ortiz")
         "event_aligned": float(sum(1 for w in al.aligned if not w[:1].isupper() and w.lower() not in name_words)),
     }
 

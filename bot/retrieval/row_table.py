@@ -58,13 +58,7 @@ class RowTable:
 
     def find(self, chunk_id: str) -> int | None:
         """The row of a chunk id, or None when this generation does not hold it."""
-        if not len(self):
-            return None
-        key = chunk_id.encode("utf-8")
-        at = int(np.searchsorted(self._sorted, key))
-        if at < len(self._sorted) and self._sorted[at] == key:
-            return int(self._order[at])
-        return None
+        return self.find_many([chunk_id]).get(chunk_id)
 
     def find_many(self, chunk_ids: list[str]) -> dict[str, int]:
         """The rows of those chunk ids this generation holds, in one search (a question looks up ~64)."""
