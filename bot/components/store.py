@@ -156,7 +156,7 @@ class Store:
 
     def get_documents(self, doc_ids: Sequence[str]) -> dict[str, DocumentRecord]:
         """The committed documents among `doc_ids` (absent ids are simply missing from the result)."""
-        return {i: record_from_meta(i, t, m) for i, t, m, _ in _by_ids(self.docs, doc_ids, ("documents", "metadatas"))}
+        return {i: record_from_meta(i, t, m) for i, t, m in self.document_rows(doc_ids)}
 
     def all_documents(self) -> list[DocumentRecord]:
         return [record_from_meta(i, t, m) for i, t, m in _paged(self.docs)]
@@ -165,14 +165,11 @@ class Store:
         """(doc_id, metadata) of every committed document, without the texts: cheap enough for a listing."""
         return [(i, dict(m or {})) for i, _, m in _paged(self.docs, include=["metadatas"])]
 
-    def doc_texts(self, doc_ids: Sequence[str] | None = None) -> Iterator[str]:
-        """Texts of the given documents (every document when None), one page at a time."""
-        if doc_ids is None:
-            for _, text, _ in _paged(self.docs, include=["documents"]):
-                yield text or ""
-            return
-        for _, text, _, _ in _by_ids(self.docs, doc_ids, ("documents",)):
-            yield text or ""
+    def document_rows(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(doc_id, text, metadata) of the committed ones among `doc_ids`, read a page at a time (the index
+        writer copies them into each generation: bot/retrieval/doc_table.py)."""
+        for i, text, meta, _ in _by_ids(self.docs, doc_ids, ("documents", "metadatas")):
+            yield i, text or "", dict(meta or {})
 
     def chunks_of(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(chunk_id, text, metadata) of every chunk of the given documents, read in pages."""

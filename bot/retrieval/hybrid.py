@@ -93,7 +93,7 @@ class HybridRetriever:
         self._snap = snap
         use_stems(snap.stems)
         self._vocab = None
-        self.docs = DocumentCache(self.store)
+        self.docs = DocumentCache(self.store, table=snap.records)
         self._stem_cache.clear()
         # The index's rows and vocabulary (~200k objects at 100k chunks) live as long as the generation: out
         # of the cycle collector's sight, whose full passes over them paused a question 100-150 ms. Freed

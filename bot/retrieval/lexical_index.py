@@ -31,8 +31,9 @@ import numpy as np
 
 from bot.components.store import Store
 from bot.evidence.vocab import WORD
-from bot.retrieval import row_table, sentence_table
+from bot.retrieval import doc_table, row_table, sentence_table
 from bot.retrieval.bm25_columns import Bm25Columns, build
+from bot.retrieval.doc_table import DocTable
 from bot.retrieval.row_table import RowTable
 from bot.retrieval.sentence_table import SentenceTable
 from bot.text.tokens import content_terms, stem
@@ -55,6 +56,7 @@ class Snapshot:
     outlets: tuple[str, ...]  # every outlet named by a document, sorted (the page's corpus line)
     documents: int
     sentences: SentenceTable | None = None  # stored sentence vectors, read by row (sentence_table.py)
+    records: DocTable | None = None  # the articles' texts and metadata, read by id (doc_table.py)
     idf_max: float = 1.0
 
     def __post_init__(self) -> None:
@@ -121,7 +123,12 @@ class LexicalIndex:
     def outdated(self, snap: Snapshot) -> bool:
         """Whether a generation lacks what this version writes (a sentence table, rows as columns): the next
         sync rewrites it."""
-        return snap.sentences is None or not row_table.current_format(self.root / snap.generation)
+        return self._outdated(self.root / snap.generation)
+
+    @staticmethod
+    def _outdated(path: Path) -> bool:
+        has = (path / sentence_table.DOCS).exists() and (path / doc_table.INDEX).exists()
+        return not (has and row_table.current_format(path))
 
     # ---- writing -------------------------------------------------------------
     def sync(self, store: Store) -> bool:
@@ -134,7 +141,7 @@ class LexicalIndex:
             committed = {doc_id: meta for doc_id, meta in store.doc_metas()}
             gone = set(old.docs) - set(committed)
             new = [d for d in committed if d not in old.docs]
-            if gen and not gone and not new and old_table is not None and row_table.current_format(self.root / gen):
+            if gen and not gone and not new and not self._outdated(self.root / gen):
                 return False
             state = _State(
                 rows=[r for r in old.rows if r[1] not in gone],
@@ -145,12 +152,15 @@ class LexicalIndex:
                 state.rows += rows
                 state.terms += terms
                 state.docs[doc_id] = _doc_entry(committed[doc_id])
-            if gone or not gen:  # words cannot be subtracted without counts: a removal re-reads them
-                state.words, tokens = _words(store.doc_texts())
-            else:
-                state.words, tokens = _words(store.doc_texts(new))
-                state.words |= old.words
-                tokens |= set(old.stems)
+            tmp = self.root / f".gen-{time.time_ns()}.tmp"
+            tmp.mkdir()
+            # the articles' records, streamed into the new generation; words cannot be subtracted without
+            # counts, so a removal (or a first build) reads every text for them, an addition only the new ones
+            old_docs = doc_table.read(self.root / gen) if gen else None
+            reread = bool(gone) or not gen
+            state.words, tokens = set() if reread else set(old.words), set() if reread else set(old.stems)
+            records = _records(store, list(state.docs), set(new), old_docs)
+            doc_table.write(tmp, _with_words(records, set(state.docs) if reread else set(new), state.words, tokens))
             # stems of the corpus's words, carried over where known: only new words meet the stemmer
             state.stems = {t: old.stems[t] if t in old.stems else stem(t) for t in tokens}
             # sentence vectors: kept documents' rows carried over, the others read out of the store (all of
@@ -160,13 +170,11 @@ class LexicalIndex:
             else:
                 kept = [p for d in state.docs if (p := old_table.part(d)) is not None]  # new ones have no rows
                 state.sentences = [*kept, *sentence_table.fetch(store, new)]
-            self._publish(state)
+            self._publish(tmp, state)
             return True
 
-    def _publish(self, state: _State) -> None:
-        name = f"gen-{time.time_ns()}"
-        tmp = self.root / f".{name}.tmp"
-        tmp.mkdir()
+    def _publish(self, tmp: Path, state: _State) -> None:
+        name = tmp.name[1:].removesuffix(".tmp")
         _write(tmp, state)
         tmp.rename(self.root / name)
         pointer = self.root / ".CURRENT.tmp"
@@ -209,16 +217,32 @@ def _chunks_of(store: Store, doc_ids: list[str]) -> Iterator[tuple[str, list[Any
         yield doc_id, [r for r, _ in items], [t for _, t in items]
 
 
-def _words(texts: Iterator[str]) -> tuple[set[str], set[str]]:
-    """The lower-cased word set the "is this name anywhere?" check reads (bot/evidence/vocab.py), and the
-    lower-cased tokens worth a persisted stem (the tokeniser's words, longer than three letters)."""
-    out: set[str] = set()
-    tokens: set[str] = set()
-    for text in texts:
-        low = text.lower()
-        out.update(WORD.findall(low))
-        tokens.update(t for t in token_words(low) if len(t) > 3 and not t[0].isdigit())
-    return out, tokens
+def _records(
+    store: Store, doc_ids: list[str], new: set[str], old: doc_table.DocTable | None
+) -> Iterator[doc_table.Record]:
+    """Every kept document's record out of the previous generation (when it has them), the others out of the
+    store, a page at a time."""
+    from_old = [] if old is None else [d for d in doc_ids if d not in new]
+    yield from old.raw(from_old) if old is not None else ()
+    have = set(from_old) if old is not None else set()
+    # a kept document the old table lacked (or every one, without a table) is read from the store
+    missing = [d for d in doc_ids if d not in have]
+    for doc_id, text, meta in store.document_rows(missing):
+        yield doc_id, doc_table.encode(text, meta)
+
+
+def _with_words(
+    records: Iterator[doc_table.Record], wanted: set[str], out: set[str], tokens: set[str]
+) -> Iterator[doc_table.Record]:
+    """Pass the records on, adding the words of those in `wanted` to the word set the "is this name anywhere?"
+    check reads (bot/evidence/vocab.py) and to the lower-cased tokens worth a persisted stem (the tokeniser's
+    words, longer than three letters)."""
+    for doc_id, blob in records:
+        if doc_id in wanted:
+            low = str(json.loads(blob)["text"]).lower()
+            out.update(WORD.findall(low))
+            tokens.update(t for t in token_words(low) if len(t) > 3 and not t[0].isdigit())
+        yield doc_id, blob
 
 
 def _write(path: Path, state: _State) -> None:
@@ -275,6 +299,7 @@ def _read(path: Path, gen: str) -> Snapshot:
         outlets=tuple(sorted({o for m in docs.values() if (o := m.get("outlet"))})),
         documents=len(docs),
         sentences=sentence_table.read(path),
+        records=doc_table.read(path),
     )
 
 

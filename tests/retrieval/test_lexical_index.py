@@ -42,7 +42,8 @@ def test_ingest_writes_an_index_of_every_chunk_read_in_pages(tmp_path: Path) -> 
     assert "rusia" in snap.words and snap.idf  # the word set for "is this name anywhere?", idf per stem
     assert snap.stems["membangun"] == "bangun"  # stems computed at ingest: questions look them up
     assert len(svc.documents()) == 5 and svc.stats()["documents"] == 5  # listings page too
-    assert len(svc.store.doc_metas()) == 5 and len(list(svc.store.doc_texts())) == 5
+    ids = [d for d, _ in svc.store.doc_metas()]
+    assert len(ids) == 5 and len(list(svc.store.document_rows(ids))) == 5
 
 
 def test_a_new_process_reads_the_index_instead_of_rebuilding_it(tmp_path: Path) -> None:
