@@ -42,7 +42,7 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
         else:
             inp["question"] = analyse(inp["text"])
             q_text = inp["question"].text or inp["text"]
-        hits = service.retriever.sentences(q_text, k=max(8, inp["k"]))
+        hits = service.retriever.sentences(q_text, k=max(8, inp["k"]), coverage=inp["kind"] == "claim")
         # planted instructions are never evidence: the answerer and the judge never see them, and a flagged
         # document that was retrieved at all is named in the warnings
         for doc in {h.doc.doc_id: h.doc for h in hits if h.doc.flagged_spans}.values():
