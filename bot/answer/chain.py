@@ -6,9 +6,10 @@ extractive one unless settings pick the optional LLM plug-in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableConfig
 
 from bot.answer.citations import flag_warning, verify
 from bot.answer.extractive import answer_question
@@ -18,6 +19,28 @@ from bot.text.instructions import strip_instructions
 
 if TYPE_CHECKING:
     from bot.service import FactService
+
+
+class Step(Runnable[dict[str, Any], Any]):
+    """One named step of the chain. A RunnableLambda inspects its function's signature and opens a child
+    run at every call (~0.7 ms for the three steps, ~3% of a question at 100k chunks); a step opens one
+    (and is traced) only when the caller attached callback handlers."""
+
+    def __init__(self, fn: Callable[[dict[str, Any]], Any]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+
+    def invoke(self, input: dict[str, Any], config: RunnableConfig | None = None, **kwargs: Any) -> Any:  # noqa: A002
+        if _handlers(config):
+            return self._call_with_config(self.fn, input, config)
+        return self.fn(input)
+
+
+def _handlers(config: RunnableConfig | None) -> bool:
+    callbacks = (config or {}).get("callbacks")
+    if callbacks is None:
+        return False
+    return bool(callbacks if isinstance(callbacks, list) else getattr(callbacks, "handlers", None))
 
 
 def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
@@ -66,4 +89,4 @@ def build_chain(service: FactService) -> Runnable[dict[str, Any], Answer]:
         ans = ans.model_copy(update={"query": inp["text"], "warnings": inp["warnings"] + ans.warnings})
         return verify(ans, service.retriever.docs)
 
-    return RunnableLambda(prepare) | RunnableLambda(retrieve) | RunnableLambda(respond)
+    return Step(prepare) | Step(retrieve) | Step(respond)
