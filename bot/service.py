@@ -31,7 +31,11 @@ _WARM_UP: tuple[tuple[str, Kind], ...] = (
     ("The council approved the budget on Monday.", "claim"),
 )
 
-_WARM_SENTENCE = '"The budget is approved," the minister said on 5 May 2020 in the capital, where 30 people met.'
+_WARM_SENTENCES = (
+    '"The budget is approved," the minister said on 5 May 2020 in the capital, where 30 people met.',
+    '"It is final," said Finance Minister Jane Doe of the Republic of Nowhere.',  # titles, offices and CLDR names
+    '"Anggaran sudah disetujui," kata Menteri Keuangan Budi Santoso di Jakarta Barat, Senin.',
+)
 
 
 class FactService:
@@ -76,8 +80,10 @@ class FactService:
         self.stats()
         for text, kind in _WARM_UP:
             self.ask(text, kind=kind)
-        attributions(_WARM_SENTENCE)
-        answer_slots(_WARM_SENTENCE, "when", _WARM_UP[0][0])
+        for sentence in _WARM_SENTENCES:
+            attributions(sentence)
+            for qtype in ("when", "where", "who", "how_many"):
+                answer_slots(sentence, qtype, _WARM_UP[0][0])
 
     # ---- operations -----------------------------------------------------------
     def ingest(
