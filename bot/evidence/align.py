@@ -74,15 +74,21 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
     return any(abs(n - len(low)) <= 4 for n in prefixes.get(low[:MIN_PREFIX], ()))
 
 
+@lru_cache(maxsize=1024)
+def _query_parts(query: str) -> tuple[bool, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """What alignment needs of the query, whatever the text: computed once, not once per candidate sentence."""
+    return translates(query), phrases_in(query), tuple(dict.fromkeys(content_words(query)))
+
+
 def align(query: str, text: str) -> Alignment:
     """Which of the query's content words the text says (words of a known English phrase also count when the
     phrase's Indonesian form is there: "Security Council" / "Dewan Keamanan")."""
     low_t = text.lower()
-    translate = translates(query)
-    said_phrases = [en.split() for en, forms_id in phrases_in(query) if any(f.lower() in low_t for f in forms_id)]
+    translate, phrases, content = _query_parts(query)
+    said_phrases = [en.split() for en, forms_id in phrases if any(f.lower() in low_t for f in forms_id)]
     aligned: list[str] = []
     missing: list[str] = []
-    for w in dict.fromkeys(content_words(query)):
+    for w in content:
         ok = word_in(w, text, translate) or any(w.lower() in en for en in said_phrases)
         (aligned if ok else missing).append(w)
     return Alignment(aligned, missing)
