@@ -10,13 +10,14 @@ a guessed outlet in a fact-check citation is worse than none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from bot.ingest.clean import Cleaned, is_furniture
 from bot.ingest.dates import find_date, normalise_date
 from bot.text.lang import detect_lang
 
-__all__ = ["detect_author", "detect_date", "detect_lang", "detect_outlet", "outlet_from_dateline"]
+__all__ = ["dateline_pair", "detect_author", "detect_date", "detect_lang", "detect_outlet", "outlet_from_dateline"]
 
 _WEB_SUFFIX = re.compile(r"\.(co\.id|com|co|id|net|org|news|tv|web\.id)\+?$", re.I)
 _NAME = r"[A-Z][\w.&'+-]*(?:\s+[A-Z][\w.&'+-]*){0,2}"
@@ -38,7 +39,9 @@ _BYLINE = re.compile(  # "By Jane Doe", "Penulis: Sari Wulandari": the label nam
 _NAME_END = re.compile(r"\.\s|,|\s+(?:All|Hak|Rights|Some)\b")  # "X. All rights reserved", "X, a unit of Y"
 
 
-def detect_outlet(raw: str, declared: str | None = None, url: str | None = None) -> str | None:
+def detect_outlet(
+    raw: str, declared: str | None = None, url: str | None = None, partners: Callable[[str], int] | None = None
+) -> str | None:
     """Declared site name, URL host, dateline, source credit, copyright line; None when none says."""
     if declared and declared.strip():
         return declared.strip()
@@ -48,40 +51,56 @@ def detect_outlet(raw: str, declared: str | None = None, url: str | None = None)
     lines = [x.strip() for x in raw.splitlines() if x.strip()]
     chrome = " ".join(x.lower() for x in lines if is_furniture(x))  # mastheads, credits, copyright lines
     for line in lines[:60]:  # a dateline opens the body, near the top of the page
-        brand = outlet_from_dateline(line, chrome)
+        brand = outlet_from_dateline(line, chrome, partners)
         if brand:
             return brand
     for line in reversed(lines):  # a credit closes the article: the last one is the article's own
         m = _SOURCE.match(line)
         if m:
-            return _brand(m.group("b"))
+            return brand_name(m.group("b"))
     for line in reversed(lines):
         m = _COPYRIGHT.search(line)
         if m and not m.group("b").startswith(("All ", "Hak ")):
-            return _brand(_NAME_END.split(m.group("b"))[0])
+            return brand_name(_NAME_END.split(m.group("b"))[0])
     return None
 
 
-def outlet_from_dateline(line: str, chrome: str = "") -> str | None:
+def outlet_from_dateline(line: str, chrome: str = "", partners: Callable[[str], int] | None = None) -> str | None:
     """The outlet named in a dateline at the start of a body line, if the line has one.
 
     Generic shapes only: in "A, B -" the name with a web suffix is the brand, then one the page's chrome
-    (``chrome``: its furniture lines, lower-cased) also names, then one with an acronym or inner capitals
-    ("Jakarta, ABC Indonesia -"), else the first ("Reuters, Surabaya -"); a bare "CITY -" names no outlet.
+    (``chrome``: its furniture lines, lower-cased) also names, then the one the corpus datelines with more
+    distinct partners (``partners``, see bot/ingest/datelines.py: an outlet datelines many places, a place
+    is datelined by few outlets), then one with an acronym or inner capitals ("Jakarta, ABC Indonesia -"),
+    else the first ("Reuters, Surabaya -"); a bare "CITY -" names no outlet.
     """
     m = _WEB_LEAD.match(line)  # a web brand is unambiguous, even before a date line
     if m:
-        return _brand(m.group("b"))
-    if len(line.split()) < 6:  # other datelines are followed by the body's first sentence
+        return brand_name(m.group("b"))
+    pair = dateline_pair(line)
+    if pair:
+        a, b = pair
+        ba, bb = _brandness(a, chrome), _brandness(b, chrome)
+        if abs(ba - bb) < 2 and partners is not None and partners(a) != partners(b):
+            return brand_name(a if partners(a) > partners(b) else b)
+        return brand_name(b if bb > ba else a)
+    if len(line.split()) < 6:
+        return None
+    m = _BRACKET.match(line)
+    return brand_name(m.group("b")) if m else None
+
+
+def dateline_pair(line: str) -> tuple[str, str] | None:
+    """The two names of an "A, B - body" dateline (a place and an outlet, in either order), or None."""
+    if len(line.split()) < 6:  # datelines are followed by the body's first sentence
         return None
     m = _PAIR.match(line)
-    if m:
-        a, b = m.group("a"), m.group("b")
-        if find_date(f"{a}, {b}") or re.search(r"\d", a + b) and not _WEB_SUFFIX.search(a + " " + b):
-            return None
-        return _brand(b if _brandness(b, chrome) > _brandness(a, chrome) else a)
-    m = _BRACKET.match(line)
-    return _brand(m.group("b")) if m else None
+    if not m:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if find_date(f"{a}, {b}") or re.search(r"\d", a + b) and not _WEB_SUFFIX.search(a + " " + b):
+        return None
+    return a, b
 
 
 def _brandness(name: str, chrome: str) -> int:
@@ -93,7 +112,7 @@ def _brandness(name: str, chrome: str) -> int:
     return score
 
 
-def _brand(name: str) -> str | None:
+def brand_name(name: str) -> str | None:
     """Display form: web suffix dropped, an all-capitals word longer than an acronym title-cased."""
     name = _WEB_SUFFIX.sub("", name.strip().rstrip(".,;:")).strip()
     if not name or not name[0].isalpha():

@@ -19,6 +19,7 @@ from bot.components.store import Store
 from bot.errors import BadInput
 from bot.ingest.chunking import chunk_text
 from bot.ingest.clean import clean_text
+from bot.ingest.datelines import DatelineVotes
 from bot.ingest.fetch import fetch_url, is_url
 from bot.ingest.injection import find_injections
 from bot.ingest.loaders import discover, load
@@ -27,7 +28,7 @@ from bot.ingest.pdf import PdfDoc, page_spans
 from bot.ingest.privacy import mask_pii
 from bot.logs import where
 from bot.models import Chunk, DocumentRecord
-from bot.retrieval.lexical_index import sync_index
+from bot.retrieval.lexical_index import known_outlets, sync_index
 from bot.settings import Settings
 from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms
@@ -80,11 +81,14 @@ def _body(body: str, title: str | None, raw_text: str) -> tuple[str, list[str]]:
     return "\n\n".join(kept), [f"the cleaner removed every sentence; kept the raw text's {len(kept)} sentence(s)"]
 
 
-def build_document(path: Path | str, settings: Settings) -> tuple[DocumentRecord, int, list[str]]:
+def build_document(
+    path: Path | str, settings: Settings, votes: DatelineVotes | None = None
+) -> tuple[DocumentRecord, int, list[str]]:
     """Load (or fetch, for an http(s) URL), clean and mask one file; raises BadInput with the reason it cannot
     be an article.
 
     Sentences addressed to an AI system are found here and recorded in `flagged_spans` (never quoted).
+    `votes`: the batch's dateline counts, which this page joins (its outlet may be decided again at commit).
     """
     raw = fetch_url(path, settings) if is_url(path) else load(Path(path), settings.max_file_bytes)
     raw.text, masked = mask_pii(raw.text)  # before anything else sees it, metadata included
@@ -93,11 +97,13 @@ def build_document(path: Path | str, settings: Settings) -> tuple[DocumentRecord
     raw.warnings += list(cleaned.warnings) + notes
     text = f"{cleaned.title}\n\n{body}" if cleaned.title else body
     title = cleaned.title
+    outlet_text = raw.text + "\n" + "\n".join(cleaned.tail)
+    sitename, url = raw.meta.get("sitename"), raw.meta.get("url")
     doc = DocumentRecord(
         doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         text=text,
         title=title,
-        outlet=detect_outlet(raw.text + "\n" + "\n".join(cleaned.tail), raw.meta.get("sitename"), raw.meta.get("url")),
+        outlet=detect_outlet(outlet_text, sitename, url, votes.partners if votes else None),
         url=raw.meta.get("url"),
         source=raw.source,
         published=detect_date(cleaned, raw.meta.get("date")),
@@ -106,6 +112,8 @@ def build_document(path: Path | str, settings: Settings) -> tuple[DocumentRecord
         flagged_spans=find_injections(text),
         page_spans=page_spans(text, raw.pages) if isinstance(raw, PdfDoc) else [],
     )
+    if votes is not None:
+        votes.note(doc.doc_id, outlet_text, sitename, url)
     return doc, masked, raw.warnings
 
 
@@ -134,6 +142,7 @@ def ingest_paths(
     for p, r in problems:
         refuse(p, r)
     pending: list[tuple[DocumentRecord, list[Chunk], list[str]]] = []  # (doc, chunks, old doc ids to drop)
+    votes = DatelineVotes(known_outlets(store.settings))
 
     def flush() -> None:
         """Embed the pending documents' chunks and sentences in one encoder batch, then commit each document."""
@@ -143,6 +152,7 @@ def ingest_paths(
         vectors = store.embeddings.embed_documents(texts) if texts else []
         at_chunk, at_sent = 0, sum(len(chunks) for _, chunks, _ in pending)
         for (doc, chunks, previous), sents in zip(pending, spans, strict=True):
+            doc.outlet = votes.decide(doc.doc_id) or doc.outlet  # with the datelines seen so far
             terms = [" ".join(content_terms(c.text)) for c in chunks]  # stemmed once here, not at every start
             chunk_vectors = vectors[at_chunk : at_chunk + len(chunks)]
             sent_vectors = vectors[at_sent : at_sent + len(sents)]
@@ -158,7 +168,7 @@ def ingest_paths(
         if progress:
             progress(f"[{i + 1}/{len(files)}] {path}")
         try:
-            doc, masked, warnings = build_document(path, settings)
+            doc, masked, warnings = build_document(path, settings, votes)
             if str(path) in names:
                 doc.source = names[str(path)]
         except BadInput as exc:

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from bot.components.records import record_from_meta
+from bot.components.store import Store
 from bot.models import DocumentRecord
 
 DATA = "doc_records.bin"  # utf-8 JSON objects {"text", "meta"}, back to back
@@ -61,6 +62,20 @@ class DocTable:
             rec = json.loads(blob)
             out[doc_id] = record_from_meta(doc_id, rec["text"], rec["meta"])
         return out
+
+
+def carried(store: Store, doc_ids: list[str], new: set[str], old: DocTable | None) -> Iterator[Record]:
+    """Every kept document's record out of the previous generation (when it has them), the others out of the
+    store, a page at a time."""
+    have: set[str] = set()
+    if old is not None:
+        for doc_id, blob in old.raw([d for d in doc_ids if d not in new]):
+            have.add(doc_id)
+            yield doc_id, blob
+    # new documents, and a kept one the old table lacked (or every one, without a table), come from the store
+    missing = [d for d in doc_ids if d not in have]
+    for doc_id, text, meta in store.document_rows(missing):
+        yield doc_id, encode(text, meta)
 
 
 def write(path: Path, records: Iterable[Record]) -> int:
