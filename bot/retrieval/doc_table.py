@@ -57,10 +57,15 @@ class DocTable:
                 yield doc_id, os.pread(self._fh.fileno(), int(self._len[p]), int(self._at[p]))
 
     def get_many(self, doc_ids: list[str]) -> dict[str, DocumentRecord]:
+        """The records this table holds and can read; an unreadable one (a damaged file) is left out, so the
+        caller reads that article from the store instead of failing the question."""
         out = {}
         for doc_id, blob in self.raw(doc_ids):
-            rec = json.loads(blob)
-            out[doc_id] = record_from_meta(doc_id, rec["text"], rec["meta"])
+            try:
+                rec = json.loads(blob)
+                out[doc_id] = record_from_meta(doc_id, rec["text"], rec["meta"])
+            except (ValueError, KeyError, TypeError):
+                continue
         return out
 
 

@@ -95,3 +95,17 @@ def test_a_generation_without_records_is_served_from_the_store_then_rewritten(tm
     assert snap.generation != gen and snap.records is not None and len(snap.records) == 1
     shutil.rmtree(root)
     assert fake(tmp_path / "store").retriever.snapshot().records is not None  # and rebuilt from nothing
+
+
+def test_a_damaged_record_is_read_from_the_store_instead(tmp_path: Path) -> None:
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    root = index_dir(svc.settings)
+    data = root / (root / "CURRENT").read_text() / doc_table.DATA
+    blob = bytearray(data.read_bytes())
+    blob[:20] = b"\x00" * 20  # the first record no longer parses
+    data.write_bytes(bytes(blob))
+    again = fake(tmp_path / "store")
+    doc_id = again.documents()[0].doc_id
+    assert again.retriever.snapshot().records.get_many([doc_id]) == {}  # type: ignore[union-attr]
+    assert again.retriever.docs.get(doc_id) == again.store.get_documents([doc_id])[doc_id]
