@@ -15,7 +15,8 @@ from bot.answer.citations import make_citation
 from bot.answer.disagree import Reported, credited, rival_speakers
 from bot.answer.question import Question
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
-from bot.evidence.features import QuestionView, featurize
+from bot.evidence.align import content_words
+from bot.evidence.features import QUESTION_PHRASE, QuestionView, featurize
 from bot.evidence.scorer import EvidenceModel, load_model
 from bot.evidence.slots import Slot, answer_slots
 from bot.evidence.vocab import CorpusVocab
@@ -98,9 +99,34 @@ def speaker_of(hit: SentenceHit) -> tuple[str, int, int] | None:
     return (full_name(who, hit.doc.text), hit.char_start, hit.char_end) if who else None
 
 
-def _best_slot(slots: list[Slot], q: Question) -> Slot:
-    """The span nearest the question's words in the sentence would need a parser; the first is the usual lead."""
-    return slots[0]
+def _best_slot(slots: list[Slot], q: Question, sentence: str) -> Slot:
+    """The span of the asked-for kind nearest the question's words in the sentence: "Perdana Menteri Inggris
+    Tony Blair" names the prime minister, not the president listed first in the same sentence. For "who" a
+    person goes before an organisation; then the distance in characters between the span and a question word
+    said there (before or after it) decides. The first span when the sentence says none of the question's
+    words (a parser would do better; none ships here). Measured on the dev suites' answered items: the span
+    holds the gold answer 59 times in 81, the first span 57."""
+    low = sentence.lower()
+    marks: list[tuple[int, int]] = []
+    for w in content_words(q.text):
+        lw = w.lower()
+        if len(lw) < 3 or lw in QUESTION_PHRASE:
+            continue
+        at = low.find(lw)
+        while at >= 0:
+            marks.append((at, at + len(lw)))
+            at = low.find(lw, at + 1)
+    if not marks:
+        return slots[0]
+    person_first = q.qtype in ("who", "who_said")
+
+    def key(slot: Slot) -> tuple[int, int, int]:
+        gap = min(
+            slot.start - e if slot.start >= e else s - slot.end if slot.end <= s else len(sentence) for s, e in marks
+        )
+        return (int(person_first and slot.kind != "person"), gap, slot.start)
+
+    return min(slots, key=key)
 
 
 def rank(
@@ -193,7 +219,7 @@ def answer_question(q: Question, hits: list[SentenceHit], vocab: CorpusVocab, id
         citations.append(make_citation(1, first.doc, first.char_start, first.char_end, p))
         slots = answer_slots(first.text, q.qtype, q.text, STOP)
         if slots:
-            span = _best_slot(slots, q).text
+            span = _best_slot(slots, q, first.text).text
             parts.append(t["slot"].format(span=span, src=source_name(first), n=1, quote=_quoted(first.text)))
         else:
             parts.append(t["per"].format(src=source_name(first), n=1, quote=_quoted(first.text)))
@@ -222,7 +248,7 @@ def _rival_figure(q: Question, span: str | None, other: SentenceHit) -> str | No
     slots = answer_slots(other.text, q.qtype, q.text, STOP)
     if not slots:
         return None
-    theirs = _best_slot(slots, q).text
+    theirs = _best_slot(slots, q, other.text).text
     a, b = figures(span), figures(theirs)
     return theirs if a and b and not a & b else None
 

@@ -39,7 +39,7 @@ BASE_FEATURES = (
 # sentence here" matters more than an absolute level that differs between corpora and languages.
 FEATURES = BASE_FEATURES + tuple(f"{k}_rel" for k in BASE_FEATURES)
 # Words of the question phrase itself ("how long", "berapa lama"): asked for, never expected in the answer.
-_QPHRASE = frozenset(["long", "many", "much", "lama", "banyak", "jumlah", "besar", "kali", "nama", "name"])
+QUESTION_PHRASE = frozenset(["long", "many", "much", "lama", "banyak", "jumlah", "besar", "kali", "nama", "name"])
 
 
 @dataclass
@@ -115,7 +115,9 @@ def featurize(
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
         total = sum(weights.values())
         in_ctx = sum(1 for w in al.missing if word_in(w, ctx, tr))  # only what the sentence lacks is looked up
-        focus_words = [w for w in al.aligned + al.missing if w.lower() not in name_words and w.lower() not in _QPHRASE]
+        focus_words = [
+            w for w in al.aligned + al.missing if w.lower() not in name_words and w.lower() not in QUESTION_PHRASE
+        ]
         focus_got = sum(1 for w in focus_words if w in al.aligned or word_in(w, ctx, tr))
         slot = (
             _has_speaker(h)
