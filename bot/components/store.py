@@ -94,6 +94,13 @@ class Store:
     def doc_ids_for_source(self, source: str) -> list[str]:
         return list(self.docs.get(where={"source": source}, include=[])["ids"])
 
+    def set_outlet(self, doc_id: str, outlet: str) -> None:
+        """Credit a committed document to another outlet (an ingest that learned better from later pages)."""
+        got = self.docs.get(ids=[doc_id], include=["metadatas"])
+        if got["ids"]:
+            meta = {**dict(got["metadatas"][0] or {}), "outlet": outlet}
+            self.docs.update(ids=[doc_id], metadatas=[meta])
+
     def delete_document(self, doc_id: str) -> None:
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})

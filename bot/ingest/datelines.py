@@ -4,8 +4,9 @@
 which name is the place. Across a corpus it shows: an outlet datelines many places, while a place is
 datelined by few outlets. So while a batch is ingested every such pair is counted, and each document's
 outlet is decided when it is committed (bot/ingest/pipeline.py `flush`) by the name with more distinct
-partners so far; the outlets the store already credits count as outlets. Page signals stay first (a
-declared site name, the URL, a web suffix, the page's own chrome: bot/ingest/metadata.py).
+partners so far; the outlets the store already credits count as outlets. At the end of the batch the
+documents committed early are looked at again with every pair counted (`revisit`). Page signals stay
+first (a declared site name, the URL, a web suffix, the page's own chrome: bot/ingest/metadata.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class DatelineVotes:
         self._known = {k.lower() for k in known}
         self._partners: dict[str, set[str]] = {}
         self._pending: dict[str, tuple[str, str | None, str | None]] = {}
+        self._decided: dict[str, tuple[str, str, str | None, str | None, str | None]] = {}  # see decide
 
     def partners(self, name: str) -> int:
         """Distinct names this one was datelined with so far (a known outlet: more than any)."""
@@ -43,4 +45,26 @@ class DatelineVotes:
     def decide(self, doc_id: str) -> str | None:
         """The outlet of a noted page with what the corpus has shown so far; None for a page without a pair."""
         args = self._pending.pop(doc_id, None)
-        return detect_outlet(*args, partners=self.partners) if args else None
+        if args is None:
+            return None
+        outlet = detect_outlet(*args, partners=self.partners)
+        lines = [x.strip() for x in args[0].splitlines() if x.strip()][:LINES]
+        pair = next((p for p in map(dateline_pair, lines) if p), None)
+        if pair is not None:  # what the page would say if either name had more partners: votes decide only then
+            a, b = pair
+            if_a = detect_outlet(*args, partners=lambda n: int(n == a))
+            if_b = detect_outlet(*args, partners=lambda n: int(n == b))
+            if if_a != if_b:
+                self._decided[doc_id] = (a, b, if_a, if_b, outlet)
+        return outlet
+
+    def revisit(self) -> dict[str, str]:
+        """Documents decided early whose outlet every pair of the batch now decides otherwise: id -> outlet."""
+        out = {}
+        for doc_id, (a, b, if_a, if_b, outlet) in self._decided.items():
+            na, nb = self.partners(a), self.partners(b)
+            now = if_a if na > nb else if_b if nb > na else outlet
+            if now and now != outlet:
+                out[doc_id] = now
+        self._decided.clear()
+        return out

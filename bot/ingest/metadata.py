@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from urllib.parse import urlsplit
 
 from bot.ingest.clean import Cleaned, is_furniture
 from bot.ingest.dates import find_date, normalise_date
+from bot.lang import months, weekdays
 from bot.text.lang import detect_lang
 
 __all__ = ["dateline_pair", "detect_author", "detect_date", "detect_lang", "detect_outlet", "outlet_from_dateline"]
@@ -100,7 +102,14 @@ def dateline_pair(line: str) -> tuple[str, str] | None:
     a, b = m.group("a"), m.group("b")
     if find_date(f"{a}, {b}") or re.search(r"\d", a + b) and not _WEB_SUFFIX.search(a + " " + b):
         return None
+    if {a.lower(), b.lower()} & _calendar():  # "Helsinki, Sabtu -": a place and the day, no outlet
+        return None
     return a, b
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    return frozenset(weekdays()) | frozenset(months())
 
 
 def _brandness(name: str, chrome: str) -> int:

@@ -220,6 +220,8 @@ def ingest_paths(
         if sum(len(c) for _, c, _ in pending) >= settings.embed_batch_size:
             flush()
     flush()
+    for doc_id, outlet in votes.revisit().items():  # the first pages' datelines, with the whole batch counted
+        store.set_outlet(doc_id, outlet)
     if progress and (report.added or report.replaced):
         progress("updating the lexical index")
     sync_index(store)  # also heals an index left behind by an interrupted run (a no-op when in step)

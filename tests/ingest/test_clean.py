@@ -493,6 +493,8 @@ def test_related_box_mid_article_does_not_end_it() -> None:
         ),
         ("HarianPagi.co.id - 12/01/2024, 08:00 WIB\nBody text follows here.", "HarianPagi"),
         ("BANDUNG - Hujan deras merendam ratusan rumah di Bandung Selatan sejak Selasa malam.", None),
+        ("Helsinki, Sabtu - Pelari putri asal Etiopia meraih emas kedua pada kejuaraan dunia.", None),  # the day
+        ("Toronto, Wednesday - All 309 passengers and crew survived the landing in the storm.", None),
         ("The council approved the budget on Monday.\nSource: Valley Wire", "Valley Wire"),
         (
             "The council approved the budget on Monday.\nCopyright © 2023 Coast Daily. All rights reserved.",

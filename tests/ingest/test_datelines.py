@@ -32,12 +32,32 @@ def test_the_name_datelined_with_more_places_is_the_outlet() -> None:
     assert DatelineVotes().decide("none") is None
 
 
+def test_pages_decided_early_are_revisited_with_the_whole_batch() -> None:
+    votes = DatelineVotes()
+    votes.note("first", page("Jakarta", "Warta Pagi"))
+    assert votes.decide("first") == "Jakarta"  # committed alone: a tie, the first name
+    for i, place in enumerate(["Medan", "Palu"]):
+        votes.note(f"d{i}", page(place, "Warta Pagi"))
+        assert votes.decide(f"d{i}") == "Warta Pagi"
+    assert votes.revisit() == {"first": "Warta Pagi"} and votes.revisit() == {}
+
+
+def test_a_day_after_the_place_is_no_outlet() -> None:
+    votes = DatelineVotes()
+    for i, place in enumerate(["Helsinki", "Toronto", "Kairo"]):
+        votes.note(f"d{i}", page(place, "Sabtu"))
+        assert votes.decide(f"d{i}") is None
+
+
 def test_an_ingest_credits_the_outlet_not_the_place_and_remembers_it(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i, place in enumerate(["Banda Aceh", "Medan", "Kairo"]):
         (corpus / f"a{i}.txt").write_text(page(place, "Warta Pagi"), encoding="utf-8")
-    svc = FactService(make_settings(tmp_path / "store", embedder="fake"), embeddings=FakeEmbeddings())
+    # pages committed one at a time: the first is decided before the others are seen, then revisited
+    svc = FactService(
+        make_settings(tmp_path / "store", embedder="fake", embed_batch_size=1), embeddings=FakeEmbeddings()
+    )
     svc.ingest([corpus])
     assert {d.outlet for d in svc.documents()} == {"Warta Pagi"}
     later = tmp_path / "later.txt"
