@@ -42,6 +42,10 @@ class DatelineVotes:
         self._partners.setdefault(b, set()).add(a)
         self._pending[doc_id] = (text, declared, url)
 
+    def forget(self, doc_id: str) -> None:
+        """A noted page that will not be committed (unchanged, a duplicate, refused): its pair stays counted."""
+        self._pending.pop(doc_id, None)
+
     def decide(self, doc_id: str) -> str | None:
         """The outlet of a noted page with what the corpus has shown so far; None for a page without a pair."""
         args = self._pending.pop(doc_id, None)

@@ -189,6 +189,7 @@ def ingest_paths(
                 why = f"refused (--strict): {n} span(s) addressed to an AI system, e.g. “{doc.text[s:e]}”"
                 report.errors.append(FileError(path=str(path), reason=_one_line(why)))
                 log.warning("refused %s (--strict): %d span(s) addressed to an AI system", where(path), n)
+                votes.forget(doc.doc_id)
                 continue
             warnings.append(f"flagged {n} span(s) addressed to an AI system")
             log.warning("flagged %s: %d span(s) addressed to an AI system (stored, never quoted)", where(path), n)
@@ -199,6 +200,7 @@ def ingest_paths(
         previous = [d for d in store.doc_ids_for_source(doc.source) if d != doc.doc_id]
         if doc.doc_id in seen or store.has_document(doc.doc_id):
             report.skipped += 1
+            votes.forget(doc.doc_id)  # its dateline still counts; nothing of it is committed
             log.info("skipped %s: unchanged or a duplicate of stored document %s", where(path), doc.doc_id)
             for old in previous:
                 store.delete_document(old)

@@ -40,6 +40,9 @@ def test_pages_decided_early_are_revisited_with_the_whole_batch() -> None:
         votes.note(f"d{i}", page(place, "Warta Pagi"))
         assert votes.decide(f"d{i}") == "Warta Pagi"
     assert votes.revisit() == {"first": "Warta Pagi"} and votes.revisit() == {}
+    votes.note("skipped", page("Ambon", "Warta Pagi"))
+    votes.forget("skipped")  # not committed: nothing kept of it but its pair
+    assert votes.decide("skipped") is None and votes.partners("Warta Pagi") == 4
 
 
 def test_a_day_after_the_place_is_no_outlet() -> None:
