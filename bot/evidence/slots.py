@@ -87,7 +87,7 @@ _ORG_WORDS = re.compile(
 def _date_rx() -> re.Pattern[str]:
     cal = "|".join(sorted((re.escape(w) for w in calendar_words()), key=len, reverse=True))
     day_month = (
-        rf"\b\d{{1,2}}\s+(?:{cal})\.?(?:\s+\d{{4}})?|\b(?:{cal})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+        rf"\b\d{{1,2}}\s+(?:{cal})\.?(?:\s+\d{{4}})?|\b(?:{cal})\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     )
     return re.compile(
         rf"{day_month}|\b(?:{cal})\b\.?(?:\s+\d{{4}})?|{_YEAR}|{_CLOCK}|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_RELATIVE})\b",

@@ -10,6 +10,9 @@ def test_dates_in_both_languages() -> None:
     assert "14 Maret 2021" in got and "pukul 10.00 WIB" in got and "Selasa" in got
     got = [s.text for s in dates("The council met on March 3, 1999 and again last week.")]
     assert "March 3, 1999" in got and "last week" in got
+    # a month and its year are not a month and a day: "November 2013" is not "November 20"
+    assert [s.text for s in dates("In November 2013 the estate settled.")] == ["November 2013"]
+    assert [s.text for s in dates("Pada Maret 2023 dan June 3rd.")] == ["Maret 2023", "June 3rd"]
 
 
 def test_numbers_exclude_the_parts_of_a_date() -> None:
