@@ -23,6 +23,7 @@ import numpy as np
 from bot.components.records import record_from_meta
 from bot.components.store import Store
 from bot.models import DocumentRecord
+from bot.retrieval.row_table import ids_column, search
 
 DATA = "doc_records.bin"  # utf-8 JSON objects {"text", "meta"}, back to back
 INDEX = "doc_records.npz"  # columns: sorted doc ids (utf-8), byte offsets and lengths (int64)
@@ -49,9 +50,7 @@ class DocTable:
         """The stored records of those ids this table holds, in the order asked."""
         if not len(self._ids) or not doc_ids:
             return
-        keys = np.array([d.encode("utf-8") for d in doc_ids], dtype=bytes)
-        pos = np.minimum(np.searchsorted(self._ids, keys), len(self._ids) - 1)
-        hit = self._ids[pos] == keys
+        pos, hit = search(self._ids, doc_ids)
         for doc_id, p, h in zip(doc_ids, pos.tolist(), hit.tolist(), strict=True):
             if h:
                 yield doc_id, os.pread(self._fh.fileno(), int(self._len[p]), int(self._at[p]))
@@ -85,22 +84,23 @@ def carried(store: Store, doc_ids: list[str], new: set[str], old: DocTable | Non
 
 def write(path: Path, records: Iterable[Record]) -> int:
     """Write the records (streamed: an archive's texts never sit in memory at once); returns how many."""
-    ids: list[bytes] = []
+    ids: list[str] = []
     at: list[int] = []
     lengths: list[int] = []
     offset = 0
     with open(path / DATA, "wb") as fh:
         for doc_id, blob in records:
             fh.write(blob)
-            ids.append(doc_id.encode("utf-8"))
+            ids.append(doc_id)
             at.append(offset)
             lengths.append(len(blob))
             offset += len(blob)
-    order = np.argsort(np.array(ids, dtype=bytes), kind="stable") if ids else np.array([], dtype=np.int64)
+    column = ids_column(ids)
+    order = np.argsort(column, kind="stable")
     with open(path / INDEX, "wb") as fh:
         np.savez(
             fh,
-            ids=np.array(ids, dtype=bytes)[order] if ids else np.array([], dtype="S1"),
+            ids=column[order],
             at=np.array(at, dtype=np.int64)[order],
             len=np.array(lengths, dtype=np.int64)[order],
         )

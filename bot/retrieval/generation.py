@@ -129,6 +129,11 @@ def docs_of(path: Path) -> dict[str, dict[str, str]]:
     return dict(json.loads((path / "docs.json").read_text(encoding="utf-8")))
 
 
+def outlets_of(docs: dict[str, dict[str, str]]) -> tuple[str, ...]:
+    """Every outlet the documents name, sorted."""
+    return tuple(sorted({o for m in docs.values() if (o := m.get("outlet"))}))
+
+
 def read_state(path: Path) -> State:
     """What the next sync builds on, including the per-row stems that readers never need."""
     rows = list(row_table.read(path))
@@ -156,7 +161,7 @@ def read(path: Path, gen: str) -> Snapshot:
         words=word_set(path),
         stems=stems_of(path),
         langs=Counter(m.get("lang") or "id" for m in docs.values()),
-        outlets=tuple(sorted({o for m in docs.values() if (o := m.get("outlet"))})),
+        outlets=outlets_of(docs),
         documents=len(docs),
         sentences=sentence_table.read(path),
         records=doc_table.read(path),

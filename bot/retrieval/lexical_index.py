@@ -46,7 +46,7 @@ def known_outlets(settings: Any) -> set[str]:
     index = LexicalIndex(index_dir(settings))
     gen = index.current()
     try:
-        return {o for m in generation.docs_of(index.root / gen).values() if (o := m.get("outlet"))} if gen else set()
+        return set(generation.outlets_of(generation.docs_of(index.root / gen))) if gen else set()
     except FileNotFoundError:
         return set()
 

@@ -39,9 +39,9 @@ class RowTable:
         docs = list(dict.fromkeys(r[1] for r in rows))
         at = {d: i for i, d in enumerate(docs)}
         return cls(
-            chunk_ids=_bytes([r[0] for r in rows]),
+            chunk_ids=ids_column([r[0] for r in rows]),
             doc_of=np.fromiter((at[r[1]] for r in rows), dtype=np.int32, count=len(rows)),
-            doc_ids=_bytes(docs),
+            doc_ids=ids_column(docs),
             spans=np.array([r[2:5] for r in rows], dtype=np.int32).reshape(len(rows), 3),
         )
 
@@ -64,9 +64,7 @@ class RowTable:
         """The rows of those chunk ids this generation holds, in one search (a question looks up ~64)."""
         if not len(self) or not chunk_ids:
             return {}
-        keys = _bytes(chunk_ids)
-        at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
-        hit = self._sorted[at] == keys
+        at, hit = search(self._sorted, chunk_ids)
         return {c: int(r) for c, r, h in zip(chunk_ids, self._order[at].tolist(), hit.tolist(), strict=True) if h}
 
     def chunk_id(self, i: int) -> str:
@@ -90,6 +88,14 @@ def current_format(path: Path) -> bool:
     return (path / FILE).exists()
 
 
-def _bytes(values: list[str]) -> np.ndarray:
+def ids_column(values: list[str]) -> np.ndarray:
     """Strings as one fixed-width bytes column; numpy's 'S' strips trailing NULs only, which utf-8 text lacks."""
     return np.array([v.encode("utf-8") for v in values], dtype=bytes) if values else np.array([], dtype="S1")
+
+
+def search(sorted_ids: np.ndarray, ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Where each id sits in a sorted, non-empty ids column, and whether it is there (one binary search for all;
+    the row tables here and the article records in doc_table.py find ids this way)."""
+    keys = ids_column(ids)
+    at = np.minimum(np.searchsorted(sorted_ids, keys), len(sorted_ids) - 1)
+    return at, sorted_ids[at] == keys
