@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.answer import weights
 from bot.answer.citations import make_citation
 from bot.answer.disagree import Reported, credited, rival_speakers
-from bot.answer.granularity import asked, precise_enough
+from bot.answer.granularity import asked, precise_slots
 from bot.answer.question import Question
 from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.align import content_words
@@ -142,13 +142,8 @@ def rank(
     if q.qtype not in STRICT_TYPES:
         return scored
     scored = [x for x in scored if x[2]["slot"]]
-    level = asked(q.text) if q.qtype == "when" else None
-    if level:  # "which day in March?" is not answered by a sentence that only says "in March"
-        scored = [
-            x
-            for x in scored
-            if any(precise_enough(s.text, level) for s in answer_slots(x[1].text, "when", q.text, STOP))
-        ]
+    if q.qtype == "when" and asked(q.text):  # "which day in March?" is not answered by "in March"
+        scored = [x for x in scored if precise_slots(answer_slots(x[1].text, q.qtype, q.text, STOP), q.text, q.qtype)]
     return scored
 
 
@@ -228,9 +223,7 @@ def answer_question(q: Question, hits: list[SentenceHit], vocab: CorpusVocab, id
             parts.append(t["said"].format(who=who, n=1, quote=_quoted(first.text)))
     if not citations:
         citations.append(make_citation(1, first.doc, first.char_start, first.char_end, p))
-        slots = answer_slots(first.text, q.qtype, q.text, STOP)
-        level = asked(q.text) if q.qtype == "when" else None
-        slots = [x for x in slots if precise_enough(x.text, level)] if level else slots
+        slots = precise_slots(answer_slots(first.text, q.qtype, q.text, STOP), q.text, q.qtype)
         if slots:
             span = _best_slot(slots, q, first.text).text
             parts.append(t["slot"].format(span=span, src=source_name(first), n=1, quote=_quoted(first.text)))

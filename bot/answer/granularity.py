@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bot.evidence.slots import Slot
 from bot.lang import months, weekdays
 
 # the finest precision a question names wins: "which day in March" asks for a day
@@ -47,3 +48,9 @@ def precise_enough(date: str, level: str) -> bool:
     if level == "month":
         return has_month
     return bool(toks & days) or bool(_NUMERIC_DAY.search(low)) or bool(toks & names and _DAY_NUMBER.search(low))
+
+
+def precise_slots(slots: list[Slot], question: str, qtype: str) -> list[Slot]:
+    """The date slots that give the precision a "when" question names (all of them when it names none)."""
+    level = asked(question) if qtype == "when" else None
+    return [s for s in slots if precise_enough(s.text, level)] if level else slots

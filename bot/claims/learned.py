@@ -204,17 +204,6 @@ class LearnedJudge:
         return words[key].format(source=c.doc.outlet or words["the_source"])
 
 
-def _refutable(lex: list[dict[str, float]], refute: np.ndarray, gates: dict[str, Any]) -> np.ndarray:
-    """Refute probabilities of the passages that can refute the claim. A passage can only refute a claim it is
-    about: enough of the claim must align (refute_min_coverage). And one that lacks a name the claim states,
-    with no figure, date or negation against it, differs only by naming someone else: that refutes "the
-    minister opened the bridge on Monday with the mayor" against "... with the governor" (the same opening,
-    another person) but not "the minister met the mayor" against "the minister met the governor" (another
-    meeting), so it must also say enough of the rest of the claim (refute_min_event_words). Both gates are
-    fitted on dev claims (bot/dev/fit_claims.py)."""
-    return _gated(_gate_inputs(lex), refute, gates)
-
-
 def _gate_inputs(lex: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What the gates read of each passage's features: coverage, "differs only by a name", event words said."""
     cover = np.asarray([f["cov"] for f in lex])
@@ -228,7 +217,13 @@ def _gate_inputs(lex: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, n
 def _gated(
     passages: tuple[np.ndarray, np.ndarray, np.ndarray], refute: np.ndarray, gates: dict[str, Any]
 ) -> np.ndarray:
-    """`refute` where a passage passes both gates (see `_refutable`), else 0."""
+    """`refute` where a passage passes both gates, else 0. A passage can only refute a claim it is about: enough
+    of the claim must align (refute_min_coverage). And one that lacks a name the claim states, with no figure,
+    date or negation against it, differs only by naming someone else: that refutes "the minister opened the
+    bridge on Monday with the mayor" against "... with the governor" (the same opening, another person) but not
+    "the minister met the mayor" against "the minister met the governor" (another meeting), so it must also say
+    enough of the rest of the claim (refute_min_event_words). Both gates are fitted on dev claims
+    (bot/dev/fit_claims.py)."""
     cover, name_only, events = passages
     min_cov = float(gates.get("refute_min_coverage", 0.0))
     min_event = float(gates.get("refute_min_event_words", 0))

@@ -23,12 +23,13 @@ class DatelineVotes:
     def __init__(self, known: Iterable[str] = ()) -> None:
         self._known = {k.lower() for k in known}
         self._partners: dict[str, set[str]] = {}
-        self._pending: dict[str, tuple[str, str | None, str | None]] = {}
+        # page -> its dateline pair and what detect_outlet reads, until the page is committed
+        self._pending: dict[str, tuple[tuple[str, str], tuple[str, str | None, str | None]]] = {}
         self._decided: dict[str, tuple[str, str, str | None, str | None, str | None]] = {}  # see decide
 
     def partners(self, name: str) -> int:
         """Distinct names this one was datelined with so far (a known outlet: more than any)."""
-        key = (brand_name(name) or name).lower()
+        key = _key(name)
         return len(self._partners.get(key, ())) + (KNOWN if key in self._known else 0)
 
     def note(self, doc_id: str, text: str, declared: str | None = None, url: str | None = None) -> None:
@@ -37,10 +38,10 @@ class DatelineVotes:
         pair = next((p for p in map(dateline_pair, lines) if p), None)
         if pair is None:
             return
-        a, b = ((brand_name(n) or n).lower() for n in pair)
+        a, b = map(_key, pair)
         self._partners.setdefault(a, set()).add(b)
         self._partners.setdefault(b, set()).add(a)
-        self._pending[doc_id] = (text, declared, url)
+        self._pending[doc_id] = (pair, (text, declared, url))
 
     def forget(self, doc_id: str) -> None:
         """A noted page that will not be committed (unchanged, a duplicate, refused): its pair stays counted."""
@@ -48,18 +49,16 @@ class DatelineVotes:
 
     def decide(self, doc_id: str) -> str | None:
         """The outlet of a noted page with what the corpus has shown so far; None for a page without a pair."""
-        args = self._pending.pop(doc_id, None)
-        if args is None:
+        pending = self._pending.pop(doc_id, None)
+        if pending is None:
             return None
+        (a, b), args = pending
         outlet = detect_outlet(*args, partners=self.partners)
-        lines = [x.strip() for x in args[0].splitlines() if x.strip()][:LINES]
-        pair = next((p for p in map(dateline_pair, lines) if p), None)
-        if pair is not None:  # what the page would say if either name had more partners: votes decide only then
-            a, b = pair
-            if_a = detect_outlet(*args, partners=lambda n: int(n == a))
-            if_b = detect_outlet(*args, partners=lambda n: int(n == b))
-            if if_a != if_b:
-                self._decided[doc_id] = (a, b, if_a, if_b, outlet)
+        # what the page would say if either name had more partners: the votes decide it only when these differ
+        if_a = detect_outlet(*args, partners=lambda n: int(n == a))
+        if_b = detect_outlet(*args, partners=lambda n: int(n == b))
+        if if_a != if_b:
+            self._decided[doc_id] = (a, b, if_a, if_b, outlet)
         return outlet
 
     def revisit(self) -> dict[str, str]:
@@ -72,3 +71,8 @@ class DatelineVotes:
                 out[doc_id] = now
         self._decided.clear()
         return out
+
+
+def _key(name: str) -> str:
+    """A dateline name as votes count it: its display form, lower-cased ("KOMPAS.com" and "Kompas" are one)."""
+    return (brand_name(name) or name).lower()

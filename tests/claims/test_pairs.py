@@ -56,8 +56,11 @@ def test_pair_vector_layout() -> None:
 
 
 def test_a_passage_lacking_a_name_refutes_only_when_it_says_the_same_event() -> None:
-    """The judge's gates (bot/claims/learned.py `_refutable`), on pair features as lexical_features gives them."""
-    from bot.claims.learned import _refutable
+    """The judge's gates (bot/claims/learned.py `_gated`), on pair features as lexical_features gives them."""
+    from bot.claims.learned import _gate_inputs, _gated
+
+    def _refutable(lex: list[dict[str, float]], refute: np.ndarray, gates: dict[str, float]) -> np.ndarray:
+        return _gated(_gate_inputs(lex), refute, gates)
 
     other_event = lexical_features(
         "Kim met Putin.", "Kim met Trump, the former president, in Singapore in June 2018.", 0.8
