@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.lang import words
 from bot.text.instructions import strip_instructions
-from bot.text.lang import detect_lang
+from bot.text.lang import detect_lang, without_particles
 from bot.text.tokens import content_terms
 
 _QWORDS = {
@@ -21,7 +21,7 @@ _QWORDS = {
     "when": r"\b(when|(?:what|which|on which|on what)(?: exact| precise)? (?:year|date|day|month|time|century|decade)|kapan|(?:tahun|tanggal|bulan|hari|pukul|jam|abad) (?:berapa|apa)|pada tahun)\b",
     "how_long": r"\b(how long|berapa lama)\b",
     "how_many": r"\b(how many|how much|berapa)\b",
-    "where": r"\b(where|(?:in |at |from )?(?:which|what) (?:city|country|town|place|province|state|region|village|location)|di mana|dimana|ke mana|kemana|dari mana|(?:di |ke |dari )?(?:kota|negara|provinsi|tempat|desa|wilayah) (?:mana|apa))\b",
+    "where": r"\b(where|(?:in |at |from )?(?:which|what) (?:city|country|town|place|province|state|region|village|location)|(?:di|ke|dari)\s?mana|(?:di |ke |dari )(?:\w+ ){1,2}mana|(?:kota|negara|provinsi|tempat|desa|wilayah) (?:mana|apa))\b",
     "why": r"\b(why|mengapa|kenapa)\b",
 }
 # fmt: off
@@ -46,7 +46,7 @@ class Question:
 
 def analyse(raw: str) -> Question:
     text, injected = strip_instructions(raw)
-    low = text.lower()
+    low = without_particles(text.lower())  # "siapakah" asks who, "dimanakah" where
     qtype = next((name for name, rx in _QWORDS.items() if re.search(rx, low)), "what")
     matches = list(re.finditer(r"[^\W_][\w'’-]*", text))
     words = [m.group(0) for m in matches]

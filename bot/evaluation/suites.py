@@ -124,10 +124,23 @@ def _fingerprint(corpus: Path) -> str:
     for p in sorted(corpus.rglob("*")):
         if p.is_file():
             h.update(p.name.encode() + p.read_bytes())
-    sentences = ROOT / "bot" / "text" / "sentences.py"  # sentence offsets are stored: a new splitter needs a new store
-    if sentences.is_file():
-        h.update(sentences.read_bytes())
+    # What ingest stores (sentence offsets, outlets, languages, chunks) comes from this code: a change to it
+    # needs a new store, or a suite would measure yesterday's ingest.
+    for p in _ingest_code():
+        h.update(p.read_bytes())
     return h.hexdigest()[:12]
+
+
+def _ingest_code() -> list[Path]:
+    bot = ROOT / "bot"
+    return sorted(
+        [
+            *bot.glob("ingest/**/*.py"),
+            *bot.glob("lang/packs/*.toml"),
+            bot / "text" / "sentences.py",
+            bot / "text" / "lang.py",
+        ]
+    )
 
 
 def service_for(name: str, split: str, corpus: Path, embeddings: Any = None) -> Any:

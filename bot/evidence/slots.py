@@ -73,7 +73,7 @@ _NUMBER_WORDS = alternation(
 )
 _NUMBER = re.compile(rf"\b\d+(?:[.,]\d+)*(?:\s?%|\s?persen|\s?percent)?|\b(?:{_NUMBER_WORDS})\b", re.I)
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z\u00C0-\u00DE][\w'’-]*)"  # a word, or initials such as F. / U.S.
-_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:bin|binti|van|von|de|da|al|el|ibn|la|le|del|der)[ \t]+)?{_CAP}){{0,5}}")
+_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:bin|binti|van|von|de|da|al|el|ibn|la|le|del|der)[ \t]+)?{_CAP}){{0,8}}")
 _PLACE_PREP = re.compile(r"(?:\b(?:in|at|from|to|near|into|di|ke|dari|kota|provinsi|kabupaten|desa)\s+)$", re.I)
 _ORG_WORDS = re.compile(
     r"\b(?:University|Universitas|Institute|Institut|Ministry|Kementerian|Council|Dewan|Party|Partai|Company|"
@@ -157,17 +157,19 @@ def names(text: str, function_words: frozenset[str] = frozenset()) -> list[Slot]
         span = " ".join(words).rstrip(",'’")
         if len(span) < 2 or span.lower() in cal or (len(words) == 1 and _opens_sentence(text, start, span)):
             continue
-        low = span.lower()
-        if low in territory_names() or all(w in territory_words() for w in re.findall(r"\w+", low)):
-            kind = "place"
-        elif _ORG_WORDS.search(span):
-            kind = "org"
-        elif _PLACE_PREP.search(text[max(0, start - 12) : start]):
-            kind = "place"
-        else:
-            kind = "person"
-        out.append(Slot(kind, start, start + len(span), span))
+        out.append(Slot(_kind(span, text, start), start, start + len(span), span))
     return out
+
+
+def _kind(span: str, text: str, start: int) -> str:
+    low = span.lower()
+    if low in territory_names() or all(w in territory_words() for w in re.findall(r"\w+", low)):
+        return "place"
+    if _ORG_WORDS.search(span):
+        return "org"
+    if _PLACE_PREP.search(text[max(0, start - 12) : start]):
+        return "place"
+    return "person"
 
 
 def _country_before_name(words: list[str]) -> bool:
@@ -220,7 +222,22 @@ def answer_slots(text: str, qtype: str, question: str, function_words: frozenset
         found += [s for s in names(text, function_words) if s.kind in kinds]
     q_low = question.lower()
     q_words = set(re.findall(r"\w+", q_low))
-    return [s for s in found if s.text.lower() not in q_low and not _echoes(s, q_words)]
+    found = [_after_echo(s, q_words, text) if s.kind in ("person", "place", "org") else s for s in found]
+    return [s for s in found if s.kind in kinds and s.text.lower() not in q_low and not _echoes(s, q_words)]
+
+
+def _after_echo(slot: Slot, q_words: set[str], text: str) -> Slot:
+    """A name run that opens with words the question says keeps only what follows them: "Siapa Dirjen Geologi
+    ... Departemen ESDM?" is answered by "Simon Sembiring" out of "... Departemen ESDM Simon Sembiring"."""
+    words = slot.text.split()
+    k = 0
+    while k < len(words) and words[k].lower().strip(".,'’") in q_words:
+        k += 1
+    if k == 0 or k == len(words):
+        return slot
+    rest = " ".join(words[k:])
+    start = slot.start + slot.text.index(words[k], len(" ".join(words[:k])))
+    return Slot(_kind(rest, text, start), start, start + len(rest), rest)
 
 
 def _echoes(slot: Slot, q_words: set[str]) -> bool:

@@ -87,3 +87,19 @@ def test_source_without_outlet_is_named_by_title_not_path(svc: FactService) -> N
     ans = svc.ask("How much will the flood barrier cost?")
     assert ans.status == "answered"
     assert str(Path("/")) + "tmp" not in ans.answer and "corpus/" not in ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Siapakah Kepala Dinas yang menyebut jumlah kendaraan itu?", "Rahmat Saputra"),
+        ("Kapankah jembatan Kali Sarang ditutup?", "Senin"),
+        ("Berapakah kendaraan yang melewati jembatan Kali Sarang setiap hari?", "12 ribu"),
+    ],
+)
+def test_indonesian_questions_with_a_particle_are_answered_in_indonesian(
+    svc: FactService, question: str, expected: str
+) -> None:
+    ans = svc.ask(question)
+    assert expected in _verbatim(svc, question)
+    assert "According to" not in ans.answer  # asked in Indonesian, answered in Indonesian

@@ -80,3 +80,27 @@ def test_two_evals_of_one_suite_at_once_share_its_store(tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0]
     assert outs == ["3", "3"]
     assert len(list((tmp_path / "factbot-suites").glob("twice-dev-*/.complete"))) == 1
+
+
+def test_a_suite_store_is_keyed_on_the_ingest_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outlets, languages and offsets are decided at ingest: a store built by older ingest code is not reused."""
+    import bot.evaluation.suites as suites
+
+    root = tmp_path / "root"
+    files = ["bot/ingest/pipeline.py", "bot/text/sentences.py", "bot/text/lang.py", "bot/lang/packs/id.toml"]
+    for name in [*files, "bot/answer/chain.py"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("v1", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("An article.", encoding="utf-8")
+    monkeypatch.setattr(suites, "ROOT", root)
+    first = suites._fingerprint(corpus)
+    (root / "bot/answer/chain.py").write_text("v2", encoding="utf-8")  # answering code: the store still holds
+    assert suites._fingerprint(corpus) == first
+    seen = {first}
+    for name in files:
+        (root / name).write_text("v2", encoding="utf-8")
+        now = suites._fingerprint(corpus)
+        assert now not in seen, name
+        seen.add(now)

@@ -55,3 +55,16 @@ def test_a_name_the_question_already_gives_is_no_answer() -> None:
     text = "Presiden Amerika Joe Biden dan pemimpin Korea Selatan Yoon Suk Yeol bertemu di Seoul."
     got = [s.text for s in answer_slots(text, "who", "Who met Biden in Seoul?")]
     assert got == ["Yoon Suk Yeol"]
+
+
+def test_a_name_run_that_opens_with_the_question_s_words_answers_with_the_rest() -> None:
+    text = "Demikian dikemukakan Dirjen Geologi dan Sumber Daya Mineral Departemen ESDM Simon Sembiring, Rabu (19/10)."
+    got = answer_slots(text, "who", "Siapa nama Dirjen Geologi dan Sumber Daya Mineral Departemen ESDM?")
+    assert [(s.kind, s.text) for s in got] == [("person", "Simon Sembiring")]
+    assert text[got[0].start : got[0].end] == "Simon Sembiring"
+    got = answer_slots(
+        "Menteri Luar Negeri Finlandia Erkki Tuomioja tiba.", "who", "Siapa Menteri Luar Negeri Finlandia?"
+    )
+    assert [s.text for s in got] == ["Erkki Tuomioja"]
+    # a run the question says in full is no answer at all
+    assert answer_slots("Presiden Otoritas Palestina tiba.", "who", "Siapakah Presiden Otoritas Palestina?") == []

@@ -51,6 +51,11 @@ def test_search_keeps_the_likeliest_translations() -> None:
 def test_language_detection() -> None:
     assert detect_lang("Siapa yang mengatakan Rusia akan membantu?") == "id"
     assert detect_lang("Who said Russia will help build satellites?") == "en"
+    # a short question: its opening question word decides, particle or not
+    assert detect_lang("Kapan Sense and Sensibility dirilis?") == "id"
+    assert detect_lang("Dimana kantor pusat General Motors?") == "id"
+    assert detect_lang("Siapakah R.L. Stine?") == "id"
+    assert detect_lang("What is Bank Indonesia?") == "en"
 
 
 def test_only_english_text_goes_through_the_lexicon() -> None:
