@@ -15,6 +15,8 @@ from functools import lru_cache
 from babel import Locale
 
 from bot.lang import alternation, multipliers, number_words, words
+from bot.text.lang import without_particles
+from bot.text.tokens import STOP
 
 LANGS = ("en", "id")
 
@@ -63,6 +65,12 @@ _RELATIVE = (
 )
 _YEAR = r"\b(?:1[5-9]|20)\d{2}(?:an|s)?\b"
 _TZ = r"(?:a\.?m\.?|p\.?m\.?|WIB|WITA|WIT|GMT|UTC)"
+# Centuries, millennia and years before the era: "abad ke-18", "milenium ke-3 SM", "the 18th century", "500 SM"
+_ERA = (
+    r"\b(?:abad|milenium|milenia|millennium)\s+(?:ke-?\s?)?(?:\d{1,2}|[IVXLC]+)(?:-?an)?(?:\s+(?:SM|M|Masehi))?\b"
+    r"|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third)\s+(?:century|millennium)(?:\s+(?:BC|BCE|AD|CE))?\b"
+    r"|\b\d{1,4}\s?(?:SM|BC|BCE)\b"
+)
 _CLOCK = rf"\b(?:(?:pukul|jam|at)\s?\d{{1,2}}[.:]\d{{2}}(?!\d)(?:\s?{_TZ})?|\d{{1,2}}[.:]\d{{2}}(?!\d)\s?{_TZ})"
 # Number words that make a sentence state an amount: the packs' number words, multipliers and amount words
 # ("ratusan", "dozens"). The words below were never slot numbers; they stay out so the evidence features (and the
@@ -90,7 +98,7 @@ def _date_rx() -> re.Pattern[str]:
         rf"\b\d{{1,2}}\s+(?:{cal})\.?(?:\s+\d{{4}})?|\b(?:{cal})\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     )
     return re.compile(
-        rf"{day_month}|\b(?:{cal})\b\.?(?:\s+\d{{4}})?|{_YEAR}|{_CLOCK}|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_RELATIVE})\b",
+        rf"{day_month}|\b(?:{cal})\b\.?(?:\s+\d{{4}})?|{_ERA}|{_YEAR}|{_CLOCK}|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_RELATIVE})\b",
         re.I,
     )
 
@@ -221,9 +229,43 @@ def answer_slots(text: str, qtype: str, question: str, function_words: frozenset
     if {"person", "place", "org"} & set(kinds):
         found += [s for s in names(text, function_words) if s.kind in kinds]
     q_low = question.lower()
-    q_words = set(re.findall(r"\w+", q_low))
+    q_words = set(re.findall(r"\w+", q_low)) - {
+        asked_noun(question)
+    }  # "Universitas Ewha" answers "di universitas mana"
     found = [_after_echo(s, q_words, text) if s.kind in ("person", "place", "org") else s for s in found]
     return [s for s in found if s.kind in kinds and s.text.lower() not in q_low and not _echoes(s, q_words)]
+
+
+@lru_cache(maxsize=1024)
+def asked_noun(question: str) -> str | None:
+    """The noun a question names its answer by ("di universitas mana" -> universitas, "which city" -> city):
+    a name holding it is the asked-for thing ("Universitas Ewha"), not the question said again."""
+    low = without_particles(question.lower())
+    for rx in (
+        r"\bnama\s+([^\W\d_]{3,})\b",  # "apa nama partai X", "siapa nama presiden X"
+        r"\bname of (?:the |a |an )?([^\W\d_]{3,})\b",
+        r"\b([^\W\d_]{3,})\s+(?:mana|apa)\b",
+        r"\b(?:which|what)\s+([^\W\d_]{3,})\b",
+    ):
+        m = re.search(rx, low)
+        if m and m.group(1) not in STOP:
+            return m.group(1)
+    return None
+
+
+def noun_slots(text: str, question: str, function_words: frozenset[str] = frozenset()) -> list[Slot]:
+    """Names holding the noun a "what X" question asks by, beyond what the question says: "Apa nama partai
+    Hosni Mubarak?" -> "Partai Nasional Demokrasi" (the span an answer names; no kind is required of it)."""
+    noun = asked_noun(question)
+    if not noun:
+        return []
+    q_words = set(re.findall(r"\w+", question.lower())) - {noun}
+    out = []
+    for slot in names(text, function_words):
+        words = set(re.findall(r"\w+", slot.text.lower()))
+        if noun in words and not words - {noun} <= q_words:
+            out.append(slot)
+    return out
 
 
 def _after_echo(slot: Slot, q_words: set[str], text: str) -> Slot:

@@ -23,6 +23,11 @@ from bot.text.tokens import STOP
             "Siapa nama Perdana Menteri Norwegia?",
             "Lars Dahl",
         ),
+        (  # the span that holds the noun the question names its answer by
+            "Rina Sari menjadi dosen di Kota Baru sejak 2001, lama setelah lulus dari Universitas Lembah Hijau.",
+            "Di universitas mana Rina Sari pernah kuliah?",
+            "Universitas Lembah Hijau",
+        ),
         (  # a span before the question's words counts too
             "Anna Berg met the press in Vienna, while Lars Dahl, the prime minister of Norway, stayed home.",
             "Who is the prime minister of Norway?",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.evidence.slots import answer_slots, dates, names, numbers, wanted_kinds
+from bot.evidence.slots import answer_slots, asked_noun, dates, names, noun_slots, numbers, wanted_kinds
 
 
 def test_dates_in_both_languages() -> None:
@@ -13,6 +13,12 @@ def test_dates_in_both_languages() -> None:
     # a month and its year are not a month and a day: "November 2013" is not "November 20"
     assert [s.text for s in dates("In November 2013 the estate settled.")] == ["November 2013"]
     assert [s.text for s in dates("Pada Maret 2023 dan June 3rd.")] == ["Maret 2023", "June 3rd"]
+    # centuries, millennia and years before the era answer "when" too
+    assert [s.text for s in dates("Musik itu muncul pada abad ke-17an, kota itu pada milenium ke-3 SM.")] == [
+        "abad ke-17an",
+        "milenium ke-3 SM",
+    ]
+    assert [s.text for s in dates("Built in the 18th century, walls from 500 BC.")] == ["18th century", "500 BC"]
 
 
 def test_numbers_exclude_the_parts_of_a_date() -> None:
@@ -68,3 +74,22 @@ def test_a_name_run_that_opens_with_the_question_s_words_answers_with_the_rest()
     assert [s.text for s in got] == ["Erkki Tuomioja"]
     # a run the question says in full is no answer at all
     assert answer_slots("Presiden Otoritas Palestina tiba.", "who", "Siapakah Presiden Otoritas Palestina?") == []
+
+
+def test_the_noun_a_question_names_its_answer_by_is_no_echo() -> None:
+    assert asked_noun("Di universitas manakah dia mengajar?") == "universitas"
+    assert asked_noun("Which city hosted the summit?") == "city"
+    assert asked_noun("What did the mayor say?") is None and asked_noun("Siapa yang menang?") is None
+    text = "Kata Leif Easley, profesor di Universitas Ewha di Seoul."
+    got = [(s.kind, s.text) for s in answer_slots(text, "where", "Di universitas mana Leif Easley menjadi profesor?")]
+    assert ("org", "Universitas Ewha") in got
+
+
+def test_a_what_x_question_is_answered_by_the_name_that_holds_x() -> None:
+    text = "Sejak 1990 ia menjabat Wakil Ketua Partai Rakyat Maju (PRM) yang berkuasa, kata Rina Sari."
+    assert [s.text for s in noun_slots(text, "Apa nama partai yang dipimpin Budi Santoso?")] == ["Partai Rakyat Maju"]
+    assert [
+        s.text for s in noun_slots("The final was held at Riverside Stadium.", "Which stadium hosted the final?")
+    ] == ["Riverside Stadium"]
+    assert noun_slots(text, "Apa yang dikatakan Rina Sari?") == []  # no noun asked by
+    assert noun_slots("Partai Rakyat Maju menang.", "Apa nama Partai Rakyat Maju?") == []  # the question's own name
