@@ -9,6 +9,7 @@ scores the whole sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,10 +75,25 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
     return any(abs(n - len(low)) <= 4 for n in prefixes.get(low[:MIN_PREFIX], ()))
 
 
+# The unit a question asks in ("tahun berapa", "what year", "berapa lama", "how long"): the answer gives a
+# year or a duration, not the word "year", so a sentence is not short of it.
+_ASKED_UNIT = re.compile(
+    r"\b(tahun|tanggal|bulan|hari|pukul|jam|abad)\s+(?:berapa|apa)(?:kah)?\b|\bberapa\s+(lama)(?:kah)?\b"
+    r"|\b(?:what|which)\s+(year|date|day|month|time|century|decade)\b|\bhow\s+(long)\b",
+    re.I,
+)
+
+
+def asked_units(query: str) -> set[str]:
+    return {g.lower() for m in _ASKED_UNIT.finditer(query) for g in m.groups() if g}
+
+
 @lru_cache(maxsize=1024)
 def _query_parts(query: str) -> tuple[bool, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
     """What alignment needs of the query, whatever the text: computed once, not once per candidate sentence."""
-    return translates(query), phrases_in(query), tuple(dict.fromkeys(content_words(query)))
+    units = asked_units(query)
+    content = [w for w in content_words(query) if w.lower() not in units]
+    return translates(query), phrases_in(query), tuple(dict.fromkeys(content))
 
 
 def align(query: str, text: str) -> Alignment:

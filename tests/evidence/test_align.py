@@ -39,3 +39,13 @@ def test_an_indonesian_word_is_not_read_as_its_english_homograph() -> None:
     """ "air" (water) in an Indonesian question must not align with "udara" (the English word's translation)."""
     assert align("clean air", "udara bersih").coverage == 1.0
     assert "air" in align("air bersih di kota", "udara bersih di kota").missing
+
+
+def test_the_unit_a_question_asks_in_is_not_a_word_the_sentence_lacks() -> None:
+    # "tahun berapa" asks for a year: the sentence gives "2017", not the word "tahun"
+    al = align("Tahun berapakah film itu dirilis?", "Film ini dirilis di Amerika Serikat pada 20 Desember 2017.")
+    assert al.missing == [] and al.coverage == 1.0
+    assert "year" not in align("In what year was the bridge opened?", "The bridge opened in 1932.").missing
+    assert "long" not in align("How long did the strike last?", "The strike lasted six weeks.").missing
+    # "berapa tahun" (how many years) keeps "tahun": the answer is a count of them
+    assert "tahun" in align("Berapa tahun masa jabatannya?", "Masa jabatannya lima periode.").missing
