@@ -18,7 +18,7 @@ from bot.text.tokens import content_terms
 _QWORDS = {
     "who_said": r"\b(who|siapa)\b.*\b(said|say|says|stated|told|claimed|mengatakan|berkata|menyatakan|bilang|kata|menyebut|menyebutkan|ujar|ungkap|memprediksi|predicted)\b",
     "who": r"\b(who|whom|whose|siapa)\b",
-    "when": r"\b(when|(?:what|which|on which|on what)(?: exact| precise)? (?:year|date|day|month|time|century|decade)|kapan|(?:tahun|tanggal|bulan|hari|pukul|jam|abad) (?:berapa|apa)|pada tahun)\b",
+    "when": r"\b(when|(?:what|which|on which|on what)(?: exact| precise)? (?:year|date|day|month|time|century|decade)|kapan|(?:tahun|tanggal|bulan|hari|pukul|jam|abad) (?:berapa|apa))\b",
     "how_long": r"\b(how long|berapa lama)\b",
     "how_many": r"\b(how many|how much|berapa)\b",
     "where": r"\b(where|(?:in |at |from )?(?:which|what) (?:city|country|town|place|province|state|region|village|location)|(?:di|ke|dari)\s?mana|(?:di |ke |dari )(?:\w+ ){1,2}mana|(?:kota|negara|provinsi|tempat|desa|wilayah) (?:mana|apa))\b",

@@ -38,6 +38,10 @@ def test_indonesian_question_words_with_a_particle_keep_their_type_and_language(
         "berapakah luas Kota Pasuruan?": "how_many",
         "Berapa lamakah acara konser itu berlangsung?": "how_long",
         "Pemerintah manakah yang mengakui kemerdekaan itu?": "what",
+        # a year the question gives is no sign that it asks for one
+        "Pemerintah manakah yang mengakui kemerdekaan itu pada tahun 1949?": "what",
+        "Berapa jumlah penumpang pada tahun 2004?": "how_many",
+        "Pada tahun berapakah bandara itu dibuka?": "when",
     }
     for text, qtype in cases.items():
         q = analyse(text)
