@@ -44,6 +44,7 @@ from bot.answer.followup_words import (
 )
 from bot.answer.history import MAX_TURN_CHARS, Turn, parse_history
 from bot.text.instructions import strip_instructions
+from bot.text.lang import without_particles
 
 _MAX_TOPIC = 300
 
@@ -92,7 +93,7 @@ def _carry(old: _Context | None, new: _Context) -> _Context:
 
 def _context(text: str, kind: str) -> _Context:
     clean, _ = strip_instructions(" ".join(text.split()))
-    clean = clean[:MAX_TURN_CHARS]
+    clean = without_particles(clean[:MAX_TURN_CHARS])  # "Siapakah yang mengatakan ..." is "Siapa yang ..."
     said = kind == "question" and bool(WHO_SAID.match(clean))
     return _Context(question=clean, lang=_lang(clean, "en"), names=_names(clean), said=said, topic=_topic(clean, kind))
 
@@ -153,7 +154,7 @@ def _speaker(answer: str) -> str | None:
 def _rewrite(text: str, ctx: _Context | None, kind: str) -> str | None:
     if ctx is None:
         return None
-    clean = " ".join(text.split())
+    clean = without_particles(" ".join(text.split()))
     body = MARKER.sub("", clean, count=1)
     marked = body != clean
     if not body:

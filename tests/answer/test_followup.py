@@ -27,6 +27,10 @@ WHO_ID = [
     {"text": "Siapa yang mengatakan jembatan Kota Baruna akan ditutup?", "kind": "question"},
     {"text": "Maria Lindqvist yang mengatakannya [1]: “Jembatan akan ditutup, kata Lindqvist.”", "kind": "answer"},
 ]
+WHO_ID_KAH = [  # the question word with its particle: the same question
+    {"text": "Siapakah yang mengatakan jembatan Kota Baruna akan ditutup?", "kind": "question"},
+    WHO_ID[1],
+]
 HOW_LONG = [
     {"text": "How long did Bram Okafor wait for Sela Moreau?", "kind": "question"},
     {"text": "Three hours, according to Harian Cakrawala [1]: “...”", "kind": "answer"},
@@ -59,6 +63,13 @@ HOW_LONG = [
         (WHO_ID, "Kapan?", "Kapan Maria Lindqvist mengatakan jembatan Kota Baruna akan ditutup?"),
         (WHO_ID, "siapa lagi yang mengatakannya?", "Siapa lagi yang mengatakan jembatan Kota Baruna akan ditutup?"),
         (WHO_ID, "siapa lagi?", "Siapa lagi yang mengatakan jembatan Kota Baruna akan ditutup?"),
+        (
+            WHO_ID_KAH,
+            "kapankah dia mengatakannya?",
+            "Kapan Maria Lindqvist mengatakan jembatan Kota Baruna akan ditutup?",
+        ),
+        (WHO_ID_KAH, "Kapankah?", "Kapan Maria Lindqvist mengatakan jembatan Kota Baruna akan ditutup?"),
+        (WHO_ID_KAH, "siapakah lagi?", "Siapa lagi yang mengatakan jembatan Kota Baruna akan ditutup?"),
         (WHO_ID, "apa katanya tentang feri?", "Apa kata Maria Lindqvist tentang feri?"),
         (WHO_ID, "apakah itu benar?", "Apakah benar bahwa jembatan Kota Baruna akan ditutup?"),
         (
