@@ -104,10 +104,10 @@ def _best_slot(slots: list[Slot], q: Question, sentence: str) -> Slot:
     """The span of the asked-for kind nearest the question's words in the sentence: "Perdana Menteri Inggris
     Tony Blair" names the prime minister, not the president listed first in the same sentence. For "who" a
     person goes before an organisation; then the distance in characters between the span and a question word
-    said there (before or after it) decides. The first span when the sentence says none of the question's
-    words (a parser would do better; none ships here). A span holding the noun the question names its answer
-    by ("di universitas mana" -> "Universitas Ewha") goes before the others. Measured on the dev suites'
-    answered items: the span holds the gold answer 59 times in 81, the first span 57."""
+    said there (before or after it) decides; when the sentence says none of the question's words, the first
+    span in that order (a parser would do better; none ships here). A span holding the noun the question names
+    its answer by ("di universitas mana" -> "Universitas Ewha") goes before the others of its rank. Measured on
+    the dev suites' answered items: the span holds the gold answer 59 times in 81, the first span 57."""
     low = sentence.lower()
     marks: list[tuple[int, int]] = []
     for w in content_words(q.text):

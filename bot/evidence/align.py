@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.text.cldr import territory_forms
+from bot.text.lang import without_particles
 from bot.text.tokens import STOP, english_forms, expand_terms, phrases_in, stem, translates, words
 
 MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form
@@ -78,14 +79,15 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
 # The unit a question asks in ("tahun berapa", "what year", "berapa lama", "how long"): the answer gives a
 # year or a duration, not the word "year", so a sentence is not short of it.
 _ASKED_UNIT = re.compile(
-    r"\b(tahun|tanggal|bulan|hari|pukul|jam|abad)\s+(?:berapa|apa)(?:kah)?\b|\bberapa\s+(lama)(?:kah)?\b"
+    r"\b(tahun|tanggal|bulan|hari|pukul|jam|abad)\s+(?:berapa|apa)\b|\bberapa\s+(lama)\b"
     r"|\b(?:what|which)\s+(year|date|day|month|time|century|decade)\b|\bhow\s+(long)\b",
     re.I,
 )
 
 
 def asked_units(query: str) -> set[str]:
-    return {g.lower() for m in _ASKED_UNIT.finditer(query) for g in m.groups() if g}
+    """The asked-in units of the query; "tahun berapakah" is "tahun berapa" (the particle marks the question)."""
+    return {g.lower() for m in _ASKED_UNIT.finditer(without_particles(query)) for g in m.groups() if g}
 
 
 @lru_cache(maxsize=1024)

@@ -229,9 +229,8 @@ def answer_slots(text: str, qtype: str, question: str, function_words: frozenset
     if {"person", "place", "org"} & set(kinds):
         found += [s for s in names(text, function_words) if s.kind in kinds]
     q_low = question.lower()
-    q_words = set(re.findall(r"\w+", q_low)) - {
-        asked_noun(question)
-    }  # "Universitas Ewha" answers "di universitas mana"
+    # "Universitas Ewha" answers "di universitas mana": the noun the question asks by is no echo of it
+    q_words = set(re.findall(r"\w+", q_low)) - {asked_noun(question)}
     found = [_after_echo(s, q_words, text) if s.kind in ("person", "place", "org") else s for s in found]
     return [s for s in found if s.kind in kinds and s.text.lower() not in q_low and not _echoes(s, q_words)]
 
