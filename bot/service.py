@@ -74,8 +74,8 @@ class FactService:
         the first who-said question took ~40 ms longer for its reporting-clause patterns alone. Asking a few
         questions of each kind reaches most of it; the reporting clauses and answer slots are also read from a
         made-up sentence, since a question only meets them when the store has passages for it."""
-        from bot.answer.speakers import attributions
         from bot.evidence.slots import answer_slots
+        from bot.evidence.speakers import attributions
 
         self.stats()
         for text, kind in _WARM_UP:

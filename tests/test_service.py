@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tests_support import make_settings
 
-from bot.answer.speakers import _patterns
 from bot.components.embeddings import FakeEmbeddings
+from bot.evidence.speakers import _patterns
 from bot.service import FactService
 from bot.text.tokens import _stemmer, _tables
 

@@ -9,12 +9,18 @@ follows the clause); they disagree when the people named share no name word. Not
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.answer import weights
-from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.align import align
+from bot.evidence.speakers import (
+    attributions,
+    closing_speaker,
+    full_name,
+    pronoun_speaker,
+    resolve_previous,
+    same_person,
+)
 from bot.retrieval.types import SentenceHit
 
 SAME_STATEMENT = weights("disagree")["same_statement"]  # share of the question's content words the report must say
@@ -53,12 +59,6 @@ def reported(hit: SentenceHit, statement: str, p: float) -> Reported | None:
     if not who:
         return None
     return Reported(hit, full_name(who, hit.doc.text), align(statement, hit.text).coverage, p)
-
-
-def same_person(a: str, b: str) -> bool:
-    """ "Widodo" and "Joko Widodo" are one person; two names with no word in common are two."""
-    words = [{w.lower() for w in re.findall(r"[^\W\d_]{2,}", name)} for name in (a, b)]
-    return bool(words[0] & words[1])
 
 
 def credited(

@@ -15,11 +15,11 @@ from bot.answer.citations import make_citation
 from bot.answer.disagree import Reported, credited, rival_speakers
 from bot.answer.granularity import asked, precise_slots
 from bot.answer.question import Question
-from bot.answer.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.align import content_words
 from bot.evidence.features import QUESTION_PHRASE, QuestionView, featurize
 from bot.evidence.scorer import EvidenceModel, load_model
 from bot.evidence.slots import Slot, answer_slots, asked_noun, noun_slots
+from bot.evidence.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
 from bot.evidence.vocab import CorpusVocab
 from bot.models import Answer, Citation
 from bot.retrieval.types import SentenceHit

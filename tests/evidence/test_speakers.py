@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.speakers import (
+from bot.evidence.speakers import (
     Attribution,
     attributions,
     closing_speaker,
@@ -386,6 +386,6 @@ def test_who_said_on_a_whole_indonesian_article() -> None:
 def test_bot_knows_no_story() -> None:
     words = re.compile(r"putin|shoigu|pyongyang|tempo|sindonews|lankov|easley|zinberg", re.I)
     files = [*(ROOT / "bot" / "text").glob("*.py"), *(ROOT / "bot" / "text").glob("*.txt")]
-    files.append(ROOT / "bot" / "answer" / "speakers.py")
+    files.append(ROOT / "bot" / "evidence" / "speakers.py")
     for path in files:
         assert not words.search(path.read_text(encoding="utf-8")), path

@@ -1,8 +1,8 @@
-"""Speaker attribution patterns (bot/answer/speakers.py), sentence by sentence, no store."""
+"""Speaker attribution patterns (bot/evidence/speakers.py), sentence by sentence, no store."""
 
 from __future__ import annotations
 
-from bot.answer.speakers import attributions, closing_speaker, full_name, resolve_previous
+from bot.evidence.speakers import attributions, closing_speaker, full_name, resolve_previous
 
 
 def test_speaker_patterns() -> None:

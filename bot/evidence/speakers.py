@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from bot.text.acronyms import initials
 from bot.text.names import (
     TOKEN,
     has_title,
@@ -284,3 +285,12 @@ def closing_speaker(doc_text: str, after: int) -> str | None:
         if not _opens_quote(sent):
             break
     return None
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Widodo" and "Joko Widodo" are one person, "AP" and "Associated Press" one agency; two names with no
+    word in common are two."""
+    if any(x.isupper() and initials(y) == x for x, y in ((a, b), (b, a))):
+        return True
+    words = [{w.lower() for w in re.findall(r"[^\W\d_]{2,}", name)} for name in (a, b)]
+    return bool(words[0] & words[1])
