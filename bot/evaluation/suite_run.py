@@ -9,11 +9,17 @@ Metrics (all over one split):
   unanswerable item counts as wrong. For the baseline, which always answers, this is its accuracy;
 - cited_right: of the answerable items, the share whose first citation is a sentence of the right article
   that states a gold answer (or overlaps the item's evidence quote);
-- baseline_*: the top-1 sentence by dense similarity, never abstaining.
+- baseline_*: the top-1 sentence by dense similarity, never abstaining;
+- named_*: the same over the answerable items whose question's names and numbers all appear in the item's
+  source file. Public QA sets pair questions written against a whole article with an excerpt of it ("Dimanakah
+  letak rumah sakit Shifa?" against a passage that never mentions Shifa): refusing those is what a grounded
+  system should do, so the subset shows what the refusals cost where the text does say what is asked about.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +37,23 @@ def _cited_right(item: SuiteItem, ans: Any, root: Path) -> bool:
     if item.quotes:
         return any(q in c.quote or c.quote in q for q in item.quotes) or holds(c.quote, item.answers)
     return is_answer(c.quote, Path(c.source).name, item, gold_sentence(root, item))
+
+
+@lru_cache(maxsize=512)
+def _file_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8").casefold()
+
+
+def names_in_source(item: SuiteItem, root: Path) -> bool | None:
+    """Whether every capitalised word after the first and every number of the question occurs in the item's
+    source file (case-insensitive); None when the item names no source file. Plain string checks, nothing of
+    the system's own reading."""
+    if not item.source or not (root / item.source).is_file():
+        return None
+    toks = re.findall(r"\w[\w'-]*", item.question)
+    named = [t for t in toks[1:] if t[:1].isupper() or t.isdigit()]
+    text = _file_text(root / item.source)
+    return all(t.casefold() in text for t in named)
 
 
 def baseline(service: Any, question: str) -> str:
@@ -62,6 +85,7 @@ def run_split(name: str, split: str, progress: bool = True, embeddings: Any = No
                 "right": answered and item.answerable and holds(ans.answer, item.answers),
                 "cited_right": answered and item.answerable and _cited_right(item, ans, corpus.parents[1]),
                 "baseline_right": item.answerable and holds(base, item.answers),
+                "names_in_source": names_in_source(item, corpus.parents[1]),
                 "answer": ans.answer,
             }
         )
@@ -88,6 +112,18 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "cited_right": _share(pos, "cited_right"),
         "baseline_accuracy": round(sum(r["baseline_right"] for r in pos) / len(rows), 3) if rows else None,
         "baseline_answered_right": _share(pos, "baseline_right"),
+        **_named(pos),
+    }
+
+
+def _named(pos: list[dict[str, Any]]) -> dict[str, Any]:
+    """The answerable items whose question's names are all in their source file (see the module docstring)."""
+    named = [r for r in pos if r.get("names_in_source")]
+    return {
+        "named_items": len(named),
+        "named_right": _share(named, "right"),
+        "named_refusal": round(sum(not r["answered"] for r in named) / len(named), 3) if named else None,
+        "baseline_named_right": _share(named, "baseline_right"),
     }
 
 
@@ -100,6 +136,10 @@ COLUMNS = (
     ("cited_right", "cited"),
     ("baseline_accuracy", "base acc"),
     ("baseline_answered_right", "base right"),
+    ("named_items", "named n"),
+    ("named_right", "named right"),
+    ("named_refusal", "named refused"),
+    ("baseline_named_right", "base named"),
 )
 
 
@@ -109,6 +149,6 @@ def table(results: list[dict[str, Any]]) -> str:
     lines = [head, "|" + " --- |" * (3 + len(COLUMNS))]
     for r in results:
         m = r["metrics"]
-        cells = ["–" if m[k] is None else f"{m[k]:.2f}" for k, _ in COLUMNS]
+        cells = ["–" if m[k] is None else str(m[k]) if isinstance(m[k], int) else f"{m[k]:.2f}" for k, _ in COLUMNS]
         lines.append(f"| {r['suite']} | {r['split']} | {m['items']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import BadInput
-from bot.evaluation.suite_run import metrics, table
+from bot.evaluation.suite_run import metrics, names_in_source, table
 from bot.evaluation.suites import SuiteItem, gold_sentence, holds, is_answer, load, names
 
 
@@ -41,6 +41,22 @@ def test_metrics_count_refusals_and_abstentions_separately() -> None:
     assert m["baseline_accuracy"] == 0.5 and m["baseline_answered_right"] == 1.0
     md = table([{"suite": "s", "split": "dev", "metrics": m}])
     assert md.splitlines()[2].startswith("| s | dev | 4 | 0.50")
+
+
+def test_the_named_subset_keeps_questions_whose_names_the_source_says(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rumah sakit di Gaza City diserang pada 2004.", encoding="utf-8")
+    said = SuiteItem("x", "Kapan rumah sakit di Gaza City diserang?", "id", True, ["2004"], source="a.txt")
+    unsaid = SuiteItem("y", "Dimanakah letak rumah sakit Shifa?", "id", True, ["Gaza City"], source="a.txt")
+    assert names_in_source(said, tmp_path) is True and names_in_source(unsaid, tmp_path) is False
+    assert names_in_source(SuiteItem("z", "Where?", "en", True, ["x"]), tmp_path) is None
+    rows = [
+        {"answerable": True, "answered": False, "right": False, "baseline_right": True, "names_in_source": False},
+        {"answerable": True, "answered": True, "right": True, "baseline_right": False, "names_in_source": True},
+    ]
+    m = metrics([{**r, "cited_right": False} for r in rows])
+    assert m["named_items"] == 1 and m["named_right"] == 1.0 and m["named_refusal"] == 0.0
+    assert m["baseline_named_right"] == 0.0 and m["false_refusal"] == 0.5
+    assert "| 1 | 1.00 | 0.00 | 0.00 |" in table([{"suite": "s", "split": "dev", "metrics": m}])
 
 
 def test_every_shipped_suite_loads_with_disjoint_splits() -> None:
