@@ -141,7 +141,8 @@ class LearnedJudge:
                 gated = np.maximum(_gated(passages, probs[:, 2], gates), credited.refutes)
                 scores[f"refute@{level}/{n_event}"] = round(float(np.max(gated)), 4)
         ts, tr = self.model.support_threshold, self.model.refute_threshold
-        verdict = "not_enough_info" if is_question else decide(s_p, r_p, ts, tr)  # a question has no truth value
+        fuller = lex[s_i]["cov"] > lex[r_i]["cov"]
+        verdict = "not_enough_info" if is_question else decide(s_p, r_p, ts, tr, fuller)  # a question: no truth value
         evidence: list[SentenceHit] = []  # the deciding passage is cited first: the verdict quotes evidence[0]
         both_ways = not is_question and s_p >= ts and r_p >= tr and cands[s_i].doc.doc_id != cands[r_i].doc.doc_id
         if verdict == "supported":
@@ -236,10 +237,20 @@ def _gated(
     return np.where(ok, refute, 0.0)
 
 
-def decide(support: float, refute: float, support_threshold: float, refute_threshold: float) -> Verdict:
+def decide(
+    support: float,
+    refute: float,
+    support_threshold: float,
+    refute_threshold: float,
+    fuller_support: bool = False,
+) -> Verdict:
     """The verdict from the best support and refute probabilities: the stronger of the two that pass their
-    thresholds, support on a tie (the one rule bot/dev/fit_claims.py fits the thresholds for)."""
-    if support >= support_threshold and (refute < refute_threshold or support >= refute):
+    thresholds, support on a tie (the one rule bot/dev/fit_claims.py fits the thresholds for). When both pass
+    and the supporting passage says more of the claim than the refuting one (`fuller_support`), support wins:
+    a passage that restates the whole claim outweighs one that differs by saying less of it ("Putin menyambut
+    Kim ... 13 September 2023" against a sentence about the same visit without the cosmodrome). On the dev claim
+    sets this changed two verdicts, both to the label (one sample claim, one SICK pair), and none away from it."""
+    if support >= support_threshold and (refute < refute_threshold or support >= refute or fuller_support):
         return "supported"
     return "refuted" if refute >= refute_threshold else "not_enough_info"
 

@@ -114,3 +114,12 @@ def test_a_meeting_with_someone_else_does_not_refute_a_meeting(judge: LearnedJud
     res = judge("Mayor Lopez met Senator Ortiz.", sentence_hits(city))
     assert res.verdict != "refuted", res.answer_text
     assert load_model().meta.get("refute_min_event_words", 0) >= 2
+
+
+def test_a_fuller_supporting_passage_wins_when_both_pass() -> None:
+    from bot.claims.learned import decide
+
+    assert decide(0.6, 0.7, 0.5, 0.5) == "refuted"  # the stronger one, when both pass
+    assert decide(0.6, 0.7, 0.5, 0.5, fuller_support=True) == "supported"  # unless support says more of the claim
+    assert decide(0.4, 0.7, 0.5, 0.5, fuller_support=True) == "refuted"  # support below its threshold: no say
+    assert decide(0.4, 0.3, 0.5, 0.5, fuller_support=True) == "not_enough_info"
