@@ -13,6 +13,7 @@ from functools import cache
 
 from bot.evidence.slots import Slot
 from bot.lang import months, weekdays
+from bot.text.lang import without_particles
 
 # the finest precision a question names wins: "which day in March" asks for a day
 _ASKS = (
@@ -31,8 +32,9 @@ def _calendar() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def asked(question: str) -> str | None:
-    """ "day", "month" or "year" when the question names the precision it wants; None when it does not."""
-    low = question.lower()
+    """ "day", "month" or "year" when the question names the precision it wants; None when it does not.
+    "Tahun berapakah ..." is "tahun berapa" (the particle only marks the question)."""
+    low = without_particles(question).lower()
     return next((level for level, rx in _ASKS if rx.search(low)), None)
 
 

@@ -14,6 +14,8 @@ from bot.answer.granularity import asked, precise_enough
         ("Pada tanggal berapa dewan itu memilih?", "day"),
         ("In which month did the council vote?", "month"),
         ("Tahun berapa dewan itu dibentuk?", "year"),
+        ("Tahun berapakah dewan itu dibentuk?", "year"),  # the particle marks the question, nothing more
+        ("Pada bulan apakah dewan itu memilih?", "month"),
         ("When did the council vote?", None),
         ("Kapan dewan itu memilih?", None),
     ],
