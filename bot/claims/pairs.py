@@ -22,6 +22,7 @@ import numpy as np
 
 from bot.claims.normalize import consistent, date_parts, quantities
 from bot.evidence.align import align, word_in
+from bot.lang import months, weekdays
 from bot.text.tokens import figures, words
 
 LEXICAL = (
@@ -69,6 +70,11 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return frozenset(months(abbreviations=True)) | frozenset(weekdays())
+
+
 def lexical_features(claim: str, evidence: str, cos: float, around: str = "") -> dict[str, float]:
     """The named features of one pair; `cos` is the embedder's cosine of claim (query) and evidence (passage).
     `around`: the passage's title and neighbouring sentences, where a name the passage refers to is often
@@ -101,7 +107,10 @@ def lexical_features(claim: str, evidence: str, cos: float, around: str = "") ->
     )
 
     names = _names(claim)
-    names_missing = sum(1 for n in names if not word_in(n, evidence) and not (around and word_in(n, around)))
+    unsaid = [n for n in names if not word_in(n, evidence) and not (around and word_in(n, around))]
+    names_missing = len(unsaid)
+    calendar = _calendar_words()
+    event_names = [n for n in names if n.lower() not in calendar]  # "Februari", "Selasa": the date, not who or where
     name_words = {w.lower() for n in names for w in re.split(r"[-\s]", n)}
     n_claim = len(al.aligned) + len(al.missing)
     return {
@@ -128,6 +137,9 @@ def lexical_features(claim: str, evidence: str, cos: float, around: str = "") ->
         # not a model input: how much of the claim besides its names the passage says (the judge's event gate);
         # a capitalised word counts as a name even at the start of the claim ("Lopez met Ortiz")
         "event_aligned": float(sum(1 for w in al.aligned if not w[:1].isupper() and w.lower() not in name_words)),
+        # not a model input either: the share of the claim's names, dates aside, the passage does not say (the
+        # judge's other-event gate: a figure or date can only refute a claim about the same people and places)
+        "names_missing_event": sum(1 for n in event_names if n in unsaid) / len(event_names) if event_names else 0.0,
     }
 
 

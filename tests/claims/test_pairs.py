@@ -70,11 +70,15 @@ def test_a_passage_lacking_a_name_refutes_only_when_it_says_the_same_event() -> 
         "At the cosmodrome, Putin greeted Kim with a firm handshake lasting about 40 seconds.",
         0.9,
     )
-    figure = lexical_features("Kim met Putin for 30 minutes.", "Kim met Trump for 45 minutes.", 0.8)
+    figure = lexical_features("Kim met Putin for 30 minutes.", "Kim met Putin for 45 minutes.", 0.8)
+    # a figure about another meeting (other people) refutes nothing: "for 45 minutes" was Kim and Trump's
+    elsewhere = lexical_features("Kim met Putin for 30 minutes.", "Kim met Trump for 45 minutes.", 0.8)
+    dated = lexical_features("Rapat itu digelar pada hari Selasa.", "Rapat itu digelar pada hari Rabu.", 0.8)
     assert other_event["names_missing"] > 0 and other_event["event_aligned"] < 2
     assert same_event["names_missing"] > 0 and same_event["event_aligned"] >= 4
     probs = np.asarray([0.9, 0.9, 0.9])
     gates = {"refute_min_coverage": 0.0, "refute_min_event_words": 2}
     assert _refutable([other_event, same_event, figure], probs, gates).tolist() == [0.0, 0.9, 0.9]
+    assert _refutable([elsewhere, dated], probs[:2], gates).tolist() == [0.0, 0.9]  # a weekday names no one
     assert _refutable([other_event], probs[:1], {}).tolist() == [0.9]  # no gates: the model alone decides
     assert _refutable([other_event], probs[:1], {"refute_min_coverage": 1.01}).tolist() == [0.0]
