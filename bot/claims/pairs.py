@@ -110,7 +110,7 @@ def lexical_features(claim: str, evidence: str, cos: float, around: str = "") ->
     unsaid = [n for n in names if not word_in(n, evidence) and not (around and word_in(n, around))]
     names_missing = len(unsaid)
     calendar = _calendar_words()
-    event_names = [n for n in names if n.lower() not in calendar]  # "Februari", "Selasa": the date, not who or where
+    event_names = [n for n in names if n.lower() not in calendar]  # "February", "Tuesday": the date, not who or where
     name_words = {w.lower() for n in names for w in re.split(r"[-\s]", n)}
     n_claim = len(al.aligned) + len(al.missing)
     return {
