@@ -237,8 +237,9 @@ def _gated(passages: Gates, refute: np.ndarray, gates: dict[str, Any]) -> np.nda
     enough of the rest of the claim (refute_min_event_words). Both gates are fitted on dev claims
     (bot/dev/fit_claims.py). Last, a figure or date refutes only a claim about the same people and places: a
     passage that lacks at least half of the claim's names (OTHER_EVENT; month and weekday names aside) is about
-    another event ("Kim and Trump met in Hanoi in February 2019" is not refuted by a summit with Putin in April
-    2019). On the dev claims that gate changed one verdict, to the label."""
+    another event ("the two ministers met in Geneva in February 2019" is not refuted by a meeting of one of them
+    with someone else in April 2019). On the dev claims that gate changed one verdict: a wrong refutation of a
+    true claim became "not enough information"."""
     cover, name_only, events, elsewhere = passages
     min_cov = float(gates.get("refute_min_coverage", 0.0))
     min_event = float(gates.get("refute_min_event_words", 0))
@@ -256,9 +257,10 @@ def decide(
     """The verdict from the best support and refute probabilities: the stronger of the two that pass their
     thresholds, support on a tie (the one rule bot/dev/fit_claims.py fits the thresholds for). When both pass
     and the supporting passage says more of the claim than the refuting one (`fuller_support`), support wins:
-    a passage that restates the whole claim outweighs one that differs by saying less of it ("Putin menyambut
-    Kim ... 13 September 2023" against a sentence about the same visit without the cosmodrome). On the dev claim
-    sets this changed two verdicts, both to the label (one sample claim, one SICK pair), and none away from it."""
+    a passage that restates the whole claim outweighs one that differs by saying less of it ("Menteri itu
+    membuka pameran di Museum Kota pada 13 September 2023" against a sentence about the same day without the
+    museum). On the dev claim sets this changed two verdicts, both to the label (one sample claim, one SICK
+    pair), and none away from it."""
     if support >= support_threshold and (refute < refute_threshold or support >= refute or fuller_support):
         return "supported"
     return "refuted" if refute >= refute_threshold else "not_enough_info"

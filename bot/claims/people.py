@@ -1,6 +1,6 @@
 """What the pair model cannot see about people: who said it, and which office a person holds.
 
-The model reads "Blinken said S" like "Putin said S" and "X adalah Menteri Pertahanan" like "Menteri Luar Negeri
+The model reads "Siti said S" like "Budi said S" and "X adalah Menteri Pertahanan" like "Menteri Luar Negeri
 X": every word but one aligns. These checks move a passage's weight where the source puts it (speaker.py,
 roles.py); the verdict thresholds stay the model's.
 """

@@ -1,4 +1,4 @@
-"""Offices in claims and passages: "Choe Son Hui adalah Menteri Pertahanan" against "Menteri Luar Negeri Choe Son Hui".
+"""Offices in claims and passages: "Siti Rahma adalah Menteri Keuangan" against "Menteri Luar Negeri Siti Rahma".
 
 A claim that gives a person an office is refuted by a passage that gives the same person another office of the
 same kind: both "Menteri", one for defence, the other for foreign affairs. The pair model cannot see this (every
@@ -45,7 +45,7 @@ def _words(role: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def offices_in(text: str) -> list[Office]:
-    """Offices written before a name: "Menteri Luar Negeri Sergey Lavrov", "US Secretary of Defense Lloyd Austin"."""
+    """Offices written before a name: "Menteri Luar Negeri Siti Rahma", "US Secretary of Labor Jane Doe"."""
     return list(_offices(text))
 
 

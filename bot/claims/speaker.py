@@ -1,10 +1,10 @@
-"""Who said it, for claims that report speech: "Blinken mengatakan Rusia akan membantu ...".
+"""Who said it, for claims that report speech: "Siti Rahma mengatakan harga beras akan turun ...".
 
 A claim of the form "X said S" is true only where a source credits S to X. A
 passage that says S but credits it to someone else refutes the claim (the
 statement is right, the speaker wrong); a passage that says S without naming
 who said it cannot support it. The pair model, trained on NLI pairs that
-rarely report speech, sees neither: it reads "Putin said S" and "S" alike. The
+rarely report speech, sees neither: it reads "Budi said S" and "S" alike. The
 reporting clauses are read by the shared core (bot/evidence/speakers.py), the
 same reader the answerer uses for "who said" questions.
 """
@@ -54,7 +54,7 @@ def _closes_before(sentence: str, start: int) -> bool:
 
 def said(statement: str, text: str) -> bool:
     """Does the text say the statement? Its words besides names must mostly align: the names of a statement
-    ("... Kim is the one in control") are in every passage of a story about those people."""
+    ("... Budi is the one in charge") are in every passage of a story about those people."""
     al = align(statement, text)
     plain = [w for w in al.aligned + al.missing if not w[:1].isupper()]
     if not plain:

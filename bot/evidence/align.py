@@ -78,7 +78,7 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
     if _variants(word, translate) & every:
         return True
     low = word.lower()
-    if translate:  # an English loanword in its Indonesian spelling: "sanctions" / "sanksi", "Russian" / "Rusia"
+    if translate:  # an English loanword in its Indonesian spelling: "sanctions" / "sanksi", "Australian" / "Australia"
         for loan in loan_forms(low):
             if loan in every or any(0 <= n - len(loan) <= LOAN_SLACK for n in prefixes.get(loan[:MIN_PREFIX], ())):
                 return True

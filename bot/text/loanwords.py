@@ -1,4 +1,4 @@
-"""The Indonesian spelling of an English loanword: "sanctions" -> "sanksi", "Russian" -> "Rusia".
+"""The Indonesian spelling of an English loanword: "sanctions" -> "sanksi", "Australian" -> "Australia".
 
 News Indonesian borrows much of its political and technical vocabulary from
 English and respells it by regular rules (the Indonesian language pack's
