@@ -13,18 +13,10 @@ from dataclasses import dataclass
 
 from bot.answer import weights
 from bot.evidence.align import align
-from bot.evidence.speakers import (
-    attributions,
-    closing_speaker,
-    full_name,
-    pronoun_speaker,
-    resolve_previous,
-    same_person,
-)
+from bot.evidence.speakers import credits, same_person
 from bot.retrieval.types import SentenceHit
 
 SAME_STATEMENT = weights("disagree")["same_statement"]  # share of the question's content words the report must say
-_CLOSES = ",”\"’'?!—–-:"
 
 
 @dataclass
@@ -35,30 +27,14 @@ class Reported:
     p: float  # the evidence model's probability for the sentence
 
 
-def _closes_before(sentence: str, start: int) -> bool:
-    """A clause that closes what came before it ('...," kata X', '..., the mayor said')."""
-    head = sentence[:start].rstrip()
-    return len(head) > 3 and head[-1] in _CLOSES
-
-
 def reported(hit: SentenceHit, statement: str, p: float) -> Reported | None:
     """Who the sentence says made the statement, and how much of the statement that person is credited with."""
     best: Reported | None = None
-    for a in attributions(hit.text):
-        part = hit.text[: a.start] if _closes_before(hit.text, a.start) else hit.text[a.end :]
+    for who, part in credits(hit.doc.text, hit.char_start, hit.char_end):
         cov = align(statement, part).coverage
         if best is None or cov > best.coverage:
-            best = Reported(hit, full_name(a.speaker, hit.doc.text), cov, p)
-    if best is not None:
-        return best
-    who = (
-        resolve_previous(hit.doc.text, hit.char_start)
-        if pronoun_speaker(hit.text)
-        else closing_speaker(hit.doc.text, hit.char_end)
-    )
-    if not who:
-        return None
-    return Reported(hit, full_name(who, hit.doc.text), align(statement, hit.text).coverage, p)
+            best = Reported(hit, who, cov, p)
+    return best
 
 
 def credited(

@@ -15,19 +15,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.evidence.align import align, word_in
-from bot.evidence.speakers import (
-    attributions,
-    closing_speaker,
-    full_name,
-    pronoun_speaker,
-    resolve_previous,
-    same_person,
-)
+from bot.evidence.speakers import attributions, credits, governed, same_person
 from bot.models import DocumentRecord
 
 Relation = Literal["same", "other", "unnamed"]
 MIN_STATEMENT = 0.6  # share of the claim's statement a passage must credit to its speaker to be about it
-_CLOSES = ",”\"’'?!—–-:"
 
 
 @dataclass(frozen=True)
@@ -41,15 +33,8 @@ def reported_in(claim: str) -> Reported | None:
     found = attributions(claim)
     if len(found) != 1:
         return None
-    a = found[0]
-    statement = claim[: a.start] if _closes_before(claim, a.start) else claim[a.end :]
-    statement = statement.strip(" ,.:;“”\"'")
-    return Reported(a.speaker, statement) if statement else None
-
-
-def _closes_before(sentence: str, start: int) -> bool:
-    head = sentence[:start].rstrip()
-    return len(head) > 3 and head[-1] in _CLOSES
+    statement = governed(claim, found[0]).strip(" ,.:;“”\"'")
+    return Reported(found[0].speaker, statement) if statement else None
 
 
 def said(statement: str, text: str) -> bool:
@@ -64,19 +49,11 @@ def said(statement: str, text: str) -> bool:
 
 def relation(claim: Reported, doc: DocumentRecord, start: int, end: int) -> tuple[Relation, str] | None:
     """How the passage doc.text[start:end] credits the claim's statement, with the person it names: to the
-    claim's speaker ("same"), to someone else ("other"), or to nobody ("unnamed", with the claim's speaker
-    when the passage names them at all, else ""); None when the passage does not say enough of the statement
+    claim's speaker ("same"; also when no clause credits it but the passage names that speaker), to someone
+    else ("other"), or to nobody ("unnamed", ""); None when the passage does not say enough of the statement
     to be about it."""
     text = doc.text[start:end]
-    credited: list[tuple[str, str]] = []  # (speaker, the part of the passage their clause governs)
-    for a in attributions(text):
-        part = text[: a.start] if _closes_before(text, a.start) else text[a.end :]
-        credited.append((full_name(a.speaker, doc.text), part))
-    if not credited:
-        who = resolve_previous(doc.text, start) if pronoun_speaker(text) else closing_speaker(doc.text, end)
-        if who:
-            credited.append((full_name(who, doc.text), text))
-    about = [(who, part) for who, part in credited if said(claim.statement, part)]
+    about = [(who, part) for who, part in credits(doc.text, start, end) if said(claim.statement, part)]
     for who, _ in about:
         if same_person(who, claim.speaker):
             return "same", who

@@ -245,10 +245,29 @@ def _paragraph_start(doc_text: str, at: int) -> int:
     return start
 
 
-def _trailing(sentence: str, start: int) -> bool:
-    """A clause that closes what came before it ('...," kata X'), not one that opens a new statement."""
+def closes_before(sentence: str, start: int) -> bool:
+    """A clause at `start` that closes what came before it ('...," kata X', '..., the mayor said'), not one
+    that opens a new statement ("Park mengatakan ...")."""
     head = sentence[:start].rstrip()
     return len(head) > 3 and head[-1] in ",”\"’'?!—–-:"
+
+
+def governed(sentence: str, clause: Attribution) -> str:
+    """The part of the sentence a reporting clause credits to its speaker: what precedes a closing clause,
+    what follows an opening one."""
+    return sentence[: clause.start] if closes_before(sentence, clause.start) else sentence[clause.end :]
+
+
+def credits(doc_text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """Who the sentence doc_text[start:end] credits, each (full name, the part credited to them). A sentence
+    without a clause of its own is credited whole to the speaker its pronoun clause or a later closing clause
+    gives; none when there is no such speaker."""
+    text = doc_text[start:end]
+    found = [(full_name(a.speaker, doc_text), governed(text, a)) for a in attributions(text)]
+    if found:
+        return found
+    who = resolve_previous(doc_text, start) if pronoun_speaker(text) else closing_speaker(doc_text, end)
+    return [(full_name(who, doc_text), text)] if who else []
 
 
 def _opens_quote(sentence: str) -> bool:
@@ -269,9 +288,9 @@ def closing_speaker(doc_text: str, after: int) -> str | None:
         found = attributions(sent)
         pron = _patterns()["pronoun"].search(sent)
         if found:
-            return found[0].speaker if _trailing(sent, found[0].start) else None
+            return found[0].speaker if closes_before(sent, found[0].start) else None
         if pron:
-            return resolve_previous(doc_text, after) if _trailing(sent, pron.start()) else None
+            return resolve_previous(doc_text, after) if closes_before(sent, pron.start()) else None
     before = sentences_in(doc_text, _paragraph_start(doc_text, after), after)
     if not before or not _opens_quote(doc_text[before[-1][0] : before[-1][1]]):
         return None
