@@ -141,6 +141,7 @@ class LearnedJudge:
                 gates = {"refute_min_coverage": level, "refute_min_event_words": n_event}
                 gated = np.maximum(_gated(passages, probs[:, 2], gates), credited.refutes)
                 scores[f"refute@{level}/{n_event}"] = round(float(np.max(gated)), 4)
+                scores[f"fuller@{level}/{n_event}"] = float(lex[s_i]["cov"] > lex[int(np.argmax(gated))]["cov"])
         ts, tr = self.model.support_threshold, self.model.refute_threshold
         fuller = lex[s_i]["cov"] > lex[r_i]["cov"]
         verdict = "not_enough_info" if is_question else decide(s_p, r_p, ts, tr, fuller)  # a question: no truth value

@@ -90,13 +90,34 @@ def train_claims(
         help="Add cross-lingual pairs: TALPCo dev translations and this share of "
         "SICK pairs with the premise rendered into Indonesian (0: none).",
     ),
+    news: float = typer.Option(
+        0.0, "--news", metavar="SHARE", help="Share of IndoNLI premise sentences cut into claims (0: none)."
+    ),
+    tydi_en: Path | None = _file(None, "--tydi-en", "english_tydiqa_train.json: English passages for --news."),
+    ensemble: int = typer.Option(
+        1, "--ensemble", metavar="N", min=1, max=20, help="Average N seeds of the chosen network (one hidden layer)."
+    ),
 ) -> None:
     """Train the claim model on public NLI train splits (IndoNLI, SICK); picked on the dev suites' pairs."""
     _need_sklearn()
     from bot.claims.model import MODEL_PATH
     from bot.dev.train_claims import train
 
-    train(indonli, sick, cache, unrelated, mutate, mnli_id, out or MODEL_PATH, hidden, dense, cross)
+    train(
+        indonli,
+        sick,
+        cache,
+        unrelated,
+        mutate,
+        mnli_id,
+        out or MODEL_PATH,
+        hidden,
+        dense,
+        cross,
+        news,
+        tydi_en,
+        ensemble,
+    )
 
 
 @dev.command("fit-claims")

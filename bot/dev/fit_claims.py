@@ -34,11 +34,12 @@ GRID = [round(x, 2) for x in np.arange(0.2, 0.91, 0.02)]
 GATES = list(product(REFUTE_LEVELS, EVENT_LEVELS))  # (refute_min_coverage, refute_min_event_words) pairs
 
 
-Row = tuple[str, float, list[float], float]
+Row = tuple[str, float, list[float], float, list[float]]
 
 
 def collect(name: str, model: ClaimModel) -> list[Row]:
-    """(label, best support probability, best refute probability at each pair of GATES, baseline cosine)."""
+    """(label, best support probability, best refute probability at each pair of GATES, baseline cosine, and at
+    each pair of GATES whether the supporting passage says more of the claim than the refuting one)."""
     from bot.text.instructions import strip_instructions
 
     if name == SAMPLE_DEV:
@@ -55,7 +56,8 @@ def collect(name: str, model: ClaimModel) -> list[Row]:
         hits = [h for h in svc.retriever.sentences(text, k=8) if h.doc.citable(h.char_start, h.char_end)]
         res = judge(text, hits)
         refute = [res.scores.get(f"refute@{level}/{ev}", 0.0) for level, ev in GATES]
-        out.append((it.label, res.scores.get("support", 0.0), refute, top_cosine(svc, text)))
+        fuller = [res.scores.get(f"fuller@{level}/{ev}", 0.0) for level, ev in GATES]
+        out.append((it.label, res.scores.get("support", 0.0), refute, top_cosine(svc, text), fuller))
     return out
 
 
@@ -72,7 +74,7 @@ def bal_acc(rows: list[tuple[str, str]]) -> float:
 
 
 def baseline_verdicts(rows: list[Row], t: float) -> list[tuple[str, str]]:
-    return [(y, "supported" if c >= t else "not_enough_info") for y, _, _, c in rows]
+    return [(y, "supported" if c >= t else "not_enough_info") for y, _, _, c, _ in rows]
 
 
 def default_suites() -> list[str]:
@@ -100,7 +102,9 @@ def fit_thresholds(suites: list[str] | None = None, model_path: Path = MODEL_PAT
 
     def score(t: tuple[float, float, int]) -> float:
         ts, tr, lv = t
-        per_suite = [utility([(y, decide(s, r[lv], ts, tr)) for y, s, r, _ in rows]) for rows in data.values()]
+        per_suite = [
+            utility([(y, decide(s, r[lv], ts, tr, f[lv] > 0)) for y, s, r, _, f in rows]) for rows in data.values()
+        ]
         return float(np.mean(per_suite))
 
     grid = [[raw["support_threshold"]], [raw["refute_threshold"]]] if gates_only else [GRID, GRID]
@@ -110,7 +114,7 @@ def fit_thresholds(suites: list[str] | None = None, model_path: Path = MODEL_PAT
         key=lambda t: np.mean([bal_acc(baseline_verdicts(rows, t)) for rows in data.values()]),
     )
     for name, rows in data.items():
-        ours = bal_acc([(y, decide(s, r[best[2]], best[0], best[1])) for y, s, r, _ in rows])
+        ours = bal_acc([(y, decide(s, r[best[2]], best[0], best[1], f[best[2]] > 0)) for y, s, r, _, f in rows])
         plain = bal_acc(baseline_verdicts(rows, base))
         print(f"{name}/dev: balanced accuracy {ours:.3f} (baseline {plain:.3f})")
     model = raw  # from_json copied what it needs: the thresholds are written into the file as read

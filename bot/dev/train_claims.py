@@ -22,12 +22,13 @@ import random
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from bot.claims.model import CLASSES, MODEL_PATH, ClaimModel
+from bot.claims.model import MODEL_PATH, ClaimModel
 from bot.claims.pairs import LEXICAL, pair_vector
+from bot.dev.claim_net import fit_network
+from bot.dev.news_pairs import news_pairs, read_tydi_passages, toggle_negation
 
 ROOT = Path(__file__).resolve().parents[2]
 LABEL = {"e": 0, "n": 1, "c": 2, "ENTAILMENT": 0, "NEUTRAL": 1, "CONTRADICTION": 2,
@@ -126,20 +127,6 @@ def augment(rows: list[tuple[str, str, int]], emb: Embedder, rate: float) -> lis
 
 
 TALPCO_DEV = ROOT / "eval" / "lexicon" / "pairs.dev.jsonl"
-_AUX = re.compile(r"\b(is|are|was|were|will|can|could|has|have|had|does|do|did|should|would)\b(?! not\b)", re.I)
-_NOT = re.compile(r"\s*\bnot\b|n't\b", re.I)
-
-
-def toggle_negation(sentence: str) -> str | None:
-    """The English sentence with its negation removed, or "not" added after its first auxiliary (None when
-    it has neither): "Mr Tanaka is not a student." <-> "Mr Tanaka is a student."."""
-    if _NOT.search(sentence):
-        plain = _NOT.sub("", sentence, count=1)
-        return re.sub(r"\bwo\b", "will", re.sub(r"\bca\b", "can", plain))
-    if re.search(r"(?i)\b(no|never|nothing|nobody|none|neither)\b", sentence):
-        return None  # "There is no school": no simple flip
-    m = _AUX.search(sentence)
-    return sentence[: m.end()] + " not" + sentence[m.end() :] if m else None
 
 
 def translated_pairs(path: Path, emb: Embedder) -> list[tuple[str, str, int]]:
@@ -208,10 +195,6 @@ def featurize(rows: list[tuple[str, str, int]], emb: Embedder, dense: bool) -> t
     return x, np.asarray([y for _, _, y in rows])
 
 
-def balanced_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
-    return float(np.mean([np.mean(pred[y == c] == c) for c in range(len(CLASSES)) if np.any(y == c)]))
-
-
 def train(
     indonli: Path,
     sick: Path,
@@ -223,18 +206,29 @@ def train(
     hidden: int | None = None,
     dense: bool = False,
     cross: float = 0.0,
+    news: float = 0.0,
+    tydi_en: Path | None = None,
+    ensemble: int = 1,
 ) -> None:
     """Fit the claim model, write it to `out` (keeping the file's fitted thresholds) and print a summary.
 
     `unrelated`: share of pairs that get each augmentation; `mutate_rate`: share of entailed pairs also
     mutated into refuted; `hidden`: fix the hidden layer size (0: logistic regression; None: choose);
     `dense`: also feed u*v and |u-v| (same-language data only); `cross`: share of SICK pairs also rendered
-    cross-lingually (with the TALPCo translation pairs, which are added whenever it is above 0)."""
-    from sklearn.neural_network import MLPClassifier
+    cross-lingually (with the TALPCo translation pairs, which are added whenever it is above 0); `news`: share
+    of IndoNLI's premise sentences (and of `tydi_en`'s English passages) cut into claims (bot/dev/news_pairs.py);
+    `ensemble`: average that many seeds of the chosen network (bot/dev/claim_net.py)."""
 
     emb = Embedder(cache)
     english = read_sick(sick)
-    rows = read_indonli(indonli) + english
+    indonesian = read_indonli(indonli)
+    rows = indonesian + english
+    if news > 0:
+        made = news_pairs(sorted({p for p, _, _ in indonesian}), "id", news)
+        if tydi_en:  # TyDi has ~10x more clauses to cut: as many English pairs as Indonesian ones
+            english_made = news_pairs(read_tydi_passages(tydi_en), "en", news)
+            made += random.Random(SEED + 3).sample(english_made, min(len(made), len(english_made)))
+        rows += made
     if mnli_id:
         rows += read_translated_mnli(mnli_id)
     if cross > 0:
@@ -243,33 +237,7 @@ def train(
     x, y = featurize(rows, emb, dense)
     xd, yd = featurize(read_dev(), emb, dense)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    best: tuple[float, Any, str] | None = None
-    sizes = [((hidden,) if hidden else ())] if hidden is not None else [(), (64,), (128,)]
-    for size in sizes:
-        for alpha in (1e-3, 1e-2, 1e-1):
-            clf = (
-                MLPClassifier(
-                    hidden_layer_sizes=size or (1,), alpha=alpha, max_iter=300, random_state=SEED, early_stopping=True
-                )
-                if size
-                else None
-            )
-            if clf is None:
-                from sklearn.linear_model import LogisticRegression
-
-                clf = LogisticRegression(C=1 / (alpha * 100), max_iter=2000, class_weight="balanced")
-            clf.fit((x - mean) / scale, y)
-            score = balanced_accuracy(yd, clf.predict((xd - mean) / scale))
-            tag = f"hidden={size or 'none'} alpha={alpha}"
-            print(f"{tag}: dev pair balanced accuracy {score:.3f}", file=sys.stderr)
-            if best is None or score > best[0]:
-                best = (score, clf, tag)
-    assert best is not None
-    score, clf, tag = best
-    if hasattr(clf, "coefs_"):
-        layers = [(np.asarray(w), np.asarray(b)) for w, b in zip(clf.coefs_, clf.intercepts_, strict=True)]
-    else:
-        layers = [(np.asarray(clf.coef_).T, np.asarray(clf.intercept_))]
+    layers, tag, score = fit_network((x - mean) / scale, y, (xd - mean) / scale, yd, hidden, SEED, ensemble)
     model = ClaimModel(
         mean.astype(np.float32),
         scale.astype(np.float32),
@@ -291,7 +259,9 @@ def train(
                 f"{cross:.0%} of SICK pairs with the premise rendered word by word into Indonesian"
                 if cross > 0
                 else ""
-            ),
+            )
+            + (f"; claims cut out of {news:.0%} of IndoNLI train's premise sentences (news_pairs.py)" if news else "")
+            + (" and of TyDi QA GoldP English train passages (Apache-2.0 / CC BY-SA)" if news and tydi_en else ""),
         },
     )
     old = json.loads(out.read_text()) if out.is_file() else {}

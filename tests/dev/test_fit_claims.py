@@ -32,9 +32,9 @@ def test_gates_only_keeps_the_thresholds_and_picks_the_gate_that_helps(
     # refute probabilities per gate: a not_enough_info claim is refuted unless the event gate (2 words) is on
     gated = [0.9 if ev < 2 else 0.0 for _, ev in GATES]
     rows: list[list[object]] = [
-        ["not_enough_info", 0.1, gated, 0.5],
-        ["refuted", 0.1, [0.9] * len(GATES), 0.5],
-        ["supported", 0.9, [0.0] * len(GATES), 0.95],
+        ["not_enough_info", 0.1, gated, 0.5, [0.0] * len(GATES)],
+        ["refuted", 0.1, [0.9] * len(GATES), 0.5, [0.0] * len(GATES)],
+        ["supported", 0.9, [0.0] * len(GATES), 0.95, [1.0] * len(GATES)],
     ]
     model = cached_scores(tmp_path, monkeypatch, rows)
     before = json.loads(model.read_text())

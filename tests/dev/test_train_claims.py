@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.dev.train_claims import rendered_pairs, toggle_negation, translated_pairs
+from bot.dev.news_pairs import toggle_negation
+from bot.dev.train_claims import rendered_pairs, translated_pairs
 
 PAIRS = [
     {"id": "1", "en": "Mr Tanaka is not a student.", "id_text": "Pak Tanaka bukan murid."},
