@@ -49,6 +49,8 @@ def people_checks(claim: str, passages: Sequence[Passage], probs: np.ndarray) ->
                 if rel is not None and rel[0] == "other":
                     refutes[i], reasons[i] = probs[i, 0], ("reason_speaker", {"speaker": rel[1]})
                 probs[i, 0] = 0.0
+            if rel is None:
+                probs[i, 2] = 0.0  # not about the statement: a missing name there is no wrong speaker
         if office is not None:
             other = other_office(office, c.text, c.doc.text)
             if other is not None:

@@ -6,6 +6,7 @@ Made-up articles; the judge runs with the real embedder and the shipped model. T
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from tests_support import sentence_hits  # type: ignore[import-not-found]
 
@@ -64,3 +65,17 @@ def test_the_judge_refutes_a_statement_credited_to_someone_else() -> None:
     assert "Budi Santoso" in wrong.answer_text and "Budi Santoso" in wrong.evidence[0].text
     agency = judge("AP melaporkan banjir menutup jalan utama kota pelabuhan itu selama dua hari.", sentence_hits(WIRE))
     assert agency.verdict != "refuted", agency.answer_text
+
+
+def test_a_passage_not_about_the_statement_neither_supports_nor_refutes_speech() -> None:
+    """The model refutes "X said S" against any passage of the story that lacks X's name; only a passage that
+    says S can tell who said it."""
+    from bot.claims.learned import Candidate
+    from bot.claims.people import people_checks
+
+    about = Candidate(PASAR, PASAR.text.index("Menteri"), PASAR.text.index("Para"))
+    other = Candidate(PASAR, 0, PASAR.text.index("Menteri"))  # the price rose: nothing of the statement
+    probs = np.asarray([[0.7, 0.2, 0.1], [0.1, 0.2, 0.7]])
+    moved = people_checks("Siti Rahma mengatakan harga beras akan turun bulan depan.", [about, other], probs)
+    assert moved.refutes[0] == pytest.approx(0.7) and moved.reasons[0] is not None  # credited to Budi Santoso
+    assert probs[1, 0] == 0.0 and probs[1, 2] == 0.0 and moved.refutes[1] == 0.0
