@@ -14,7 +14,8 @@ wrong Indonesian words; senses are weighed by their SemCor tag counts and each
 word keeps its `translations` likeliest. Both settings are chosen on the TALPCo dev pairs
 (eval/lexicon/check.py), never on the sample corpus. Single Indonesian words are
 stored as stems (the form retrieval and alignment compare); English multi-word
-lemmas with a translation become phrases ("prime minister" -> "perdana menteri").
+lemmas with a translation become phrases ("prime minister" -> "perdana menteri"), and a single English word's
+multi-word translations become compounds ("train" -> "kereta api").
 Irregular English forms from WordNet's exception lists ("met" -> "meet") get the
 translations of their base. Left out: words whose only "translation" is the word itself, and people's full
 names whose translations only spell the name again (names and their spellings come from the user's articles).
@@ -33,6 +34,8 @@ from bot.text.tokens import LEXICON_PATH, stem
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 _ID_WORD = re.compile(r"^[a-z][a-z-]*$")
 MAX_PHRASE_WORDS = 4
+MAX_COMPOUND_WORDS = 3  # "kereta api" (train), "rumah sakit" (hospital), "hari ulang tahun" (birthday)
+_ID_PHRASE = re.compile(r"^[a-z][a-z-]*(?: [a-z][a-z-]*)+$")
 
 
 def read_bahasa(path: Path) -> dict[str, list[str]]:
@@ -125,6 +128,7 @@ def build(wordnet: Path, bahasa: Path, senses: int, translations: int) -> dict[s
     people = read_people(wordnet)
     words: dict[str, list[str]] = {}
     phrases: dict[str, str] = {}
+    compounds: dict[str, list[str]] = {}
     for lemma, senses_of in read_senses(wordnet).items():
         english = lemma.replace("_", " ")
         person = all(synset in people for synset, _, _ in senses_of)
@@ -133,14 +137,26 @@ def build(wordnet: Path, bahasa: Path, senses: int, translations: int) -> dict[s
             if found and len(english.split()) <= MAX_PHRASE_WORDS and not (person and _spellings(english, found)):
                 phrases[english] = "|".join(found[:translations])
             continue
-        if _WORD.match(english) and (stems := ranked(senses_of, ind, lemmas, senses, single=True)):
+        if not _WORD.match(english):
+            continue
+        if stems := ranked(senses_of, ind, lemmas, senses, single=True):
             words[english] = stems[:translations]
+        multi = [
+            t
+            for t in ranked(senses_of, ind, lemmas, senses, single=False)
+            if _ID_PHRASE.match(t) and len(t.split()) <= MAX_COMPOUND_WORDS and english not in t.split()
+        ]  # "zane grey" for "grey": a name that spells the word again
+        if multi:
+            compounds[english] = multi[:translations]
     for form, bases in read_exceptions(wordnet).items():
         if not _WORD.match(form) or (form in words and not _spellings(form, words[form])):
             continue  # "ate" the goddess (["ate"]) gives way to "ate" of "eat"
         merged = [s for b in sorted(bases) for s in words.get(b, [])]
         if merged:
             words[form] = list(dict.fromkeys(merged))
+        merged = [s for b in sorted(bases) for s in compounds.get(b, [])]
+        if merged and form not in compounds:
+            compounds[form] = list(dict.fromkeys(merged))
     # "london" -> ["london"] says nothing that matching the word itself does not
     words = {w: found for w, found in words.items() if not _spellings(w, found)}
     return {
@@ -153,6 +169,8 @@ def build(wordnet: Path, bahasa: Path, senses: int, translations: int) -> dict[s
         "_translations": translations,
         **dict(sorted(words.items())),
         "_phrases": dict(sorted(phrases.items())),
+        # single English words whose Indonesian is several words: matched as a whole phrase, never word by word
+        "_compounds": {w: "|".join(found) for w, found in sorted(compounds.items())},
     }
 
 

@@ -17,7 +17,7 @@ from bot.text.acronyms import acronym_in
 from bot.text.cldr import territory_forms
 from bot.text.lang import without_particles
 from bot.text.loanwords import loan_forms
-from bot.text.tokens import STOP, english_forms, expand_terms, phrases_in, stem, translates, words
+from bot.text.tokens import STOP, compounds, english_forms, expand_terms, phrases_in, stem, translates, words
 
 MIN_PREFIX = 5  # shared leading letters that make two long words the same word in another form
 LOAN_SLACK = 2  # a respelled loanword meets a longer word of the same prefix ("sanksi" / "sanksinya")
@@ -84,9 +84,26 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
                 return True
         if acronym_in(word, text):  # "UN" / "PBB": organisations are abbreviated in each language
             return True
+        if compound_in(low, text):  # "train" / "kereta api"
+            return True
     if len(low) < MIN_PREFIX:
         return False
     return any(abs(n - len(low)) <= 4 for n in prefixes.get(low[:MIN_PREFIX], ()))
+
+
+@lru_cache(maxsize=4096)
+def _compound_patterns(word: str) -> re.Pattern[str] | None:
+    table = compounds()
+    found = [f for form in english_forms(word) for f in table.get(form, ())]
+    if not found:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in dict.fromkeys(found)) + r")\b")
+
+
+def compound_in(word: str, text: str) -> bool:
+    """Is one of the English word's multi-word Indonesian forms in `text`, whole ("kereta api" for "train")?"""
+    pattern = _compound_patterns(word.lower())
+    return bool(pattern and pattern.search(text.lower()))
 
 
 # The unit a question asks in ("tahun berapa", "what year", "berapa lama", "how long"): the answer gives a

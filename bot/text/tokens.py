@@ -37,17 +37,23 @@ MAX_PHRASE_WORDS = 4
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[str]], dict[str, str]]:
+def _tables() -> tuple[dict[str, list[str]], dict[str, str], dict[str, tuple[str, ...]]]:
     """The lexicon's word table and phrase table. Indonesian stems repeat across English words (116k values,
     20k distinct): interned, and without the file's other keys kept, the tables cost each process ~5 MB less."""
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     words = {k: [sys.intern(v) for v in vs] for k, vs in data.items() if not k.startswith("_")}
-    return words, dict(data.get("_phrases", {}))
+    compounds = {k: tuple(v.split("|")) for k, v in data.get("_compounds", {}).items()}
+    return words, dict(data.get("_phrases", {})), compounds
 
 
 def lexicon() -> dict[str, list[str]]:
     """English word -> Indonesian stems."""
     return _tables()[0]
+
+
+def compounds() -> dict[str, tuple[str, ...]]:
+    """English word -> its multi-word Indonesian forms ("train" -> "kereta api"), likeliest first."""
+    return _tables()[2]
 
 
 def phrases() -> dict[str, str]:

@@ -30,7 +30,7 @@ SEED = 20261206
 
 def use(path: Path) -> None:
     tokens.LEXICON_PATH = path
-    for fn in (tokens._tables, tokens.phrases_in, align_mod._variants):
+    for fn in (tokens._tables, tokens.phrases_in, align_mod._variants, align_mod._compound_patterns):
         fn.cache_clear()
 
 

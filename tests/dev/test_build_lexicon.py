@@ -24,6 +24,8 @@ lincoln%1:18:00:: 11094770 1 0
 jesus%1:18:00:: 11091650 1 5
 london%1:15:00:: 08860123 1 4
 eat%2:34:00:: 01168468 1 60
+train%1:06:00:: 04468005 1 10
+grey%1:18:00:: 11036140 1 0
 ate%1:18:00:: 09502945 1 0
 """
 # data.noun: which noun synsets are instances (@i) of persons (lexicographer file 18)
@@ -57,6 +59,9 @@ BAHASA = """\
 08860123-n\tind:lemma\tlondon
 01168468-v\tind:lemma\tmakan
 09502945-n\tind:lemma\tate
+04468005-n\tind:lemma\tkereta api
+04468005-n\tind:lemma\tkereta
+11036140-n\tind:lemma\tzane grey
 """
 
 
@@ -127,5 +132,14 @@ def test_the_shipped_lexicon_is_the_generated_one() -> None:
 
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     assert "build_lexicon.py" in data["_doc"]
-    assert set(k for k in data if k.startswith("_")) == {"_doc", "_senses", "_translations", "_phrases"}
+    assert set(k for k in data if k.startswith("_")) == {"_doc", "_senses", "_translations", "_phrases", "_compounds"}
     assert len(data) > 20_000  # a general dictionary, not a list for one corpus
+
+
+def test_a_word_translated_by_several_words_becomes_a_compound(tmp_path: Path) -> None:
+    lex = build(*_wordnet(tmp_path), senses=3, translations=10)
+    compounds = lex["_compounds"]
+    assert isinstance(compounds, dict)
+    assert compounds["train"] == "kereta api" and lex["train"] == ["kereta"]  # the single word stays a word
+    assert "grey" not in compounds  # "zane grey" only spells the word again inside a name
+    assert "build" not in compounds  # single-word translations only

@@ -49,3 +49,12 @@ def test_the_unit_a_question_asks_in_is_not_a_word_the_sentence_lacks() -> None:
     assert "long" not in align("How long did the strike last?", "The strike lasted six weeks.").missing
     # "berapa tahun" (how many years) keeps "tahun": the answer is a count of them
     assert "tahun" in align("Berapa tahun masa jabatannya?", "Masa jabatannya lima periode.").missing
+
+
+def test_an_english_word_matches_its_indonesian_compound_only_whole() -> None:
+    from bot.evidence.align import compound_in
+
+    assert word_in("train", "Kereta api pertama setelah pandemi membawa kuda.")
+    assert word_in("hospital", "Korban dibawa ke rumah sakit terdekat.")
+    assert not compound_in("hospital", "Rumah itu milik warga yang sakit.")  # both words, not the phrase
+    assert align("The train carried horses.", "Kereta api itu membawa kuda.").coverage == 1.0
