@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.lang import from_english
 from bot.text.acronyms import acronym_in
 from bot.text.cldr import territory_forms
 from bot.text.lang import without_particles
@@ -93,8 +94,10 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
 
 @lru_cache(maxsize=4096)
 def _compound_patterns(word: str) -> re.Pattern[str] | None:
-    table = compounds()
-    found = [f for form in english_forms(word) for f in table.get(form, ())]
+    """The English word's multi-word Indonesian forms (lexicon compounds), and for a preposition or conjunction
+    its forms from the Indonesian pack ("after" -> "setelah"; WordNet has no such words), as one pattern."""
+    table, closed = compounds(), from_english("id")
+    found = [f for form in english_forms(word) for f in table.get(form, ())] + list(closed.get(word, ()))
     if not found:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in dict.fromkeys(found)) + r")\b")

@@ -61,6 +61,11 @@ def multipliers(lang: str | None = None) -> dict[str, float]:
     return _table("multipliers", lang)
 
 
+def from_english(lang: str) -> dict[str, tuple[str, ...]]:
+    """English closed-class word -> its forms in `lang` ("after" -> "setelah", "sesudah", ...)."""
+    return {k: tuple(v) for k, v in pack(lang).get("from_english", {}).items()}
+
+
 def words(name: str, lang: str | None = None) -> tuple[str, ...]:
     """A plain word list from the packs' ``[words]`` section ("question", "amounts"), in pack order."""
     found: list[str] = []

@@ -58,3 +58,11 @@ def test_an_english_word_matches_its_indonesian_compound_only_whole() -> None:
     assert word_in("hospital", "Korban dibawa ke rumah sakit terdekat.")
     assert not compound_in("hospital", "Rumah itu milik warga yang sakit.")  # both words, not the phrase
     assert align("The train carried horses.", "Kereta api itu membawa kuda.").coverage == 1.0
+
+
+def test_english_prepositions_meet_their_indonesian_forms() -> None:
+    """WordNet has no prepositions; the Indonesian pack gives them ("after" / "setelah")."""
+    assert word_in("after", "Sekolah dibuka kembali setelah banjir surut.")
+    assert word_in("during", "Jalan ditutup selama dua hari.")
+    assert not word_in("after", "Sekolah dibuka kembali sebelum banjir surut.")
+    assert "after" in align("The school reopened after the flood.", "Sekolah dibuka kembali setelah banjir.").aligned
