@@ -1,4 +1,4 @@
-"""Territory, month and weekday names in English and Indonesian, from CLDR (Babel).
+"""Territory, language, month and weekday names in English and Indonesian, from CLDR (Babel).
 
 The one cross-lingual name resource: "Germany" meets "Jerman", "March" meets
 "Maret", "Tuesday" meets "Selasa", for any corpus, with nothing written by hand.
@@ -16,12 +16,16 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def territory_forms() -> dict[str, frozenset[str]]:
-    """Lower-cased word of a territory, month or weekday name -> the words of its names in English and Indonesian."""
+    """Lower-cased word of a territory, language, month or weekday name -> the words of its names in English and
+    Indonesian."""
     by_code: dict[str, set[str]] = {}
     for lang in ("en", "id"):
         loc = Locale(lang)
         for code, name in loc.territories.items():
             by_code.setdefault(str(code), set()).add(str(name).lower())
+        for code, name in loc.languages.items():  # Japanese / Jepang, Ukrainian / Ukraina: one-word names only
+            if " " not in str(name) and " " not in str(Locale("en").languages.get(code, " ")):
+                by_code.setdefault(f"lang-{code}", set()).add(str(name).lower())
         for kind, table in (("month", loc.months), ("day", loc.days)):  # March / Maret, Tuesday / Selasa
             for width in ("wide", "abbreviated"):
                 for key, name in table["format"][width].items():
@@ -48,6 +52,9 @@ def territory_names() -> dict[str, frozenset[str]]:
         loc = Locale(lang)
         for code, name in loc.territories.items():
             by_code.setdefault(str(code), set()).add(" ".join(_WORD.findall(str(name).lower())))
+        for code, name in loc.languages.items():  # Japanese / Jepang, Ukrainian / Ukraina: one-word names only
+            if " " not in str(name) and " " not in str(Locale("en").languages.get(code, " ")):
+                by_code.setdefault(f"lang-{code}", set()).add(str(name).lower())
         for kind, table in (("month", loc.months), ("day", loc.days)):  # March / Maret, Tuesday / Selasa
             for key, name in table["format"]["wide"].items():
                 by_code.setdefault(f"{kind}-{key}", set()).add(str(name).lower())

@@ -66,3 +66,11 @@ def test_english_prepositions_meet_their_indonesian_forms() -> None:
     assert word_in("during", "Jalan ditutup selama dua hari.")
     assert not word_in("after", "Sekolah dibuka kembali sebelum banjir surut.")
     assert "after" in align("The school reopened after the flood.", "Sekolah dibuka kembali setelah banjir.").aligned
+
+
+def test_language_names_and_honorifics_meet_their_indonesian_forms() -> None:
+    """CLDR's language names ("Japanese" / "Jepang") and the pack's honorifics ("Mr" / "Pak")."""
+    assert word_in("Japanese", "Dia belajar bahasa Jepang setiap pagi.")
+    assert word_in("Ukrainian", "Tentara Ukraina bertahan di kota itu.")
+    assert word_in("Mr", "Pak Tanaka bukan murid.")
+    assert not word_in("Japanese", "Dia belajar bahasa Prancis setiap pagi.")
