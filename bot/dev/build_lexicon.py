@@ -129,7 +129,9 @@ def build(wordnet: Path, bahasa: Path, senses: int, translations: int) -> dict[s
     words: dict[str, list[str]] = {}
     phrases: dict[str, str] = {}
     compounds: dict[str, list[str]] = {}
-    for lemma, senses_of in read_senses(wordnet).items():
+    senses_by_lemma = read_senses(wordnet)
+    english_lemmas = {lemma.replace("_", " ") for lemma in senses_by_lemma}
+    for lemma, senses_of in senses_by_lemma.items():
         english = lemma.replace("_", " ")
         person = all(synset in people for synset, _, _ in senses_of)
         if " " in english:
@@ -144,8 +146,11 @@ def build(wordnet: Path, bahasa: Path, senses: int, translations: int) -> dict[s
         multi = [
             t
             for t in ranked(senses_of, ind, lemmas, senses, single=False)
-            if _ID_PHRASE.match(t) and len(t.split()) <= MAX_COMPOUND_WORDS and english not in t.split()
-        ]  # "zane grey" for "grey": a name that spells the word again
+            if _ID_PHRASE.match(t)
+            and len(t.split()) <= MAX_COMPOUND_WORDS
+            and english not in t.split()  # "zane grey" for "grey": a name that spells the word again
+            and t not in english_lemmas  # "united kingdom" for "uk": English copied into Wordnet Bahasa
+        ]
         if multi:
             compounds[english] = multi[:translations]
     for form, bases in read_exceptions(wordnet).items():

@@ -61,6 +61,7 @@ BAHASA = """\
 09502945-n\tind:lemma\tate
 04468005-n\tind:lemma\tkereta api
 04468005-n\tind:lemma\tkereta
+04468005-n\tind:lemma\tprime minister
 11036140-n\tind:lemma\tzane grey
 """
 
@@ -141,5 +142,6 @@ def test_a_word_translated_by_several_words_becomes_a_compound(tmp_path: Path) -
     compounds = lex["_compounds"]
     assert isinstance(compounds, dict)
     assert compounds["train"] == "kereta api" and lex["train"] == ["kereta"]  # the single word stays a word
+    # "prime minister" is an English lemma copied into Wordnet Bahasa, not an Indonesian translation
     assert "grey" not in compounds  # "zane grey" only spells the word again inside a name
     assert "build" not in compounds  # single-word translations only
