@@ -19,6 +19,16 @@ MODEL_PATH = Path(__file__).parent / "model.json"
 CLASSES = ("supported", "not_enough_info", "refuted")
 
 
+def logits(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> np.ndarray:
+    """The network's output before softmax for standardised inputs `x`: relu between layers."""
+    h = x
+    for i, (w, b) in enumerate(layers):
+        h = h @ w + b
+        if i < len(layers) - 1:
+            h = np.maximum(h, 0.0)
+    return h
+
+
 @dataclass
 class ClaimModel:
     mean: np.ndarray
@@ -30,11 +40,7 @@ class ClaimModel:
 
     def probs(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities (rows: pairs; columns: CLASSES)."""
-        h = (np.atleast_2d(x).astype(np.float32) - self.mean) / self.scale
-        for i, (w, b) in enumerate(self.layers):
-            h = h @ w + b
-            if i < len(self.layers) - 1:
-                h = np.maximum(h, 0.0)
+        h = logits(self.layers, (np.atleast_2d(x).astype(np.float32) - self.mean) / self.scale)
         h = h - h.max(axis=1, keepdims=True)
         e = np.exp(h)
         return e / e.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.claims.model import CLASSES
+from bot.claims.model import CLASSES, logits
 
 Layers = list[tuple[np.ndarray, np.ndarray]]
 
@@ -48,15 +48,6 @@ def averaged(nets: list[Layers]) -> Layers:
     w2 = np.concatenate([n[1][0] for n in nets], axis=0) / len(nets)
     b2 = np.mean([n[1][1] for n in nets], axis=0)
     return [(w1, b1), (w2, b2)]
-
-
-def logits(layers: Layers, x: np.ndarray) -> np.ndarray:
-    h = x
-    for i, (w, b) in enumerate(layers):
-        h = h @ w + b
-        if i < len(layers) - 1:
-            h = np.maximum(h, 0.0)
-    return h
 
 
 def fit_network(

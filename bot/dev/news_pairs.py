@@ -34,7 +34,7 @@ from bot.text.sentences import sentences_in
 SEED = 20261207
 _CLAUSE = re.compile(r"[,;]\s+")  # a decimal comma has no space after it
 _WORD = re.compile(r"\S+")
-_NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")  # a figure on its own, "12" or "1,35"
 _NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?")
 # phrases that set the time or place of a clause and may stand after it as well as before it
 _LEADING = re.compile(r"(?i)^(pada|di|dalam|sejak|selama|setelah|sebelum|in|on|at|during|since|after|before)\b")
@@ -100,15 +100,19 @@ def read_tydi_passages(path: Path) -> list[str]:
     return sorted(re.sub(r"\[\d+\](?::\d+)?", "", t) for t in texts)
 
 
+def other_figure(figure: str, rng: random.Random) -> str:
+    """Another value for a figure as written: a year-sized number moves by a few, a smaller one is scaled."""
+    n = float(figure.replace(",", "."))
+    new = n + rng.choice([-3, -2, -1, 1, 2, 3]) if n >= 1000 else n * rng.choice([2, 3, 0.5]) + 1
+    return str(int(new)) if float(new).is_integer() else f"{new:g}"
+
+
 def change_figure(claim: str, rng: random.Random) -> str | None:
-    nums = list(_NUM.finditer(claim))
+    nums = list(NUM.finditer(claim))
     if not nums:
         return None
     m = rng.choice(nums)
-    n = float(m.group(0).replace(",", "."))
-    new = n + rng.choice([-3, -2, -1, 1, 2, 3]) if n >= 1000 else n * rng.choice([2, 3, 0.5]) + 1
-    text = str(int(new)) if float(new).is_integer() else f"{new:g}"
-    return claim[: m.start()] + text + claim[m.end() :]
+    return claim[: m.start()] + other_figure(m.group(0), rng) + claim[m.end() :]
 
 
 def swap_name(claim: str, sentence: str, names: list[str], rng: random.Random) -> str | None:

@@ -28,7 +28,7 @@ import numpy as np
 from bot.claims.model import MODEL_PATH, ClaimModel
 from bot.claims.pairs import LEXICAL, pair_vector
 from bot.dev.claim_net import fit_network
-from bot.dev.news_pairs import news_pairs, read_tydi_passages, toggle_negation
+from bot.dev.news_pairs import NUM, news_pairs, other_figure, read_tydi_passages, toggle_negation
 
 ROOT = Path(__file__).resolve().parents[2]
 LABEL = {"e": 0, "n": 1, "c": 2, "ENTAILMENT": 0, "NEUTRAL": 1, "CONTRADICTION": 2,
@@ -158,7 +158,6 @@ def rendered_pairs(rows: list[tuple[str, str, int]], rate: float) -> list[tuple[
     return [(pseudo_translate(p), h, y) for p, h, y in rows if rng.random() < rate]
 
 
-_NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}")
 
 
@@ -171,15 +170,11 @@ def mutate(rows: list[tuple[str, str, int]], rate: float) -> list[tuple[str, str
     for p, h, y in rows:
         if y != 0 or rng.random() > rate:
             continue
-        nums = [m for m in _NUM.finditer(h) if m.group(0) in p]
+        nums = [m for m in NUM.finditer(h) if m.group(0) in p]
         caps = [m for m in _NAME.finditer(h) if m.group(0) in p]
         if nums and (not caps or rng.random() < 0.5):
             m = rng.choice(nums)
-            v = m.group(0).replace(",", ".")
-            n = float(v)
-            new = n + rng.choice([-3, -2, -1, 1, 2, 3]) if n >= 1000 else n * rng.choice([2, 3, 0.5]) + 1
-            text = str(int(new)) if float(new).is_integer() else f"{new:g}"
-            out.append((p, h[: m.start()] + text + h[m.end() :], 2))
+            out.append((p, h[: m.start()] + other_figure(m.group(0), rng) + h[m.end() :], 2))
         elif caps:
             m = rng.choice(caps)
             other = rng.choice(names)

@@ -14,6 +14,16 @@ from babel import Locale
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+def _language_names(loc: Locale) -> list[tuple[str, str]]:
+    """(code, lower-cased name) of the languages whose name is one word both in English and in `loc`."""
+    english = Locale("en").languages
+    return [
+        (str(code), str(name).lower())
+        for code, name in loc.languages.items()
+        if " " not in str(name) and " " not in str(english.get(code, " "))
+    ]
+
+
 @lru_cache(maxsize=1)
 def territory_forms() -> dict[str, frozenset[str]]:
     """Lower-cased word of a territory, language, month or weekday name -> the words of its names in English and
@@ -23,9 +33,8 @@ def territory_forms() -> dict[str, frozenset[str]]:
         loc = Locale(lang)
         for code, name in loc.territories.items():
             by_code.setdefault(str(code), set()).add(str(name).lower())
-        for code, name in loc.languages.items():  # Japanese / Jepang, Ukrainian / Ukraina: one-word names only
-            if " " not in str(name) and " " not in str(Locale("en").languages.get(code, " ")):
-                by_code.setdefault(f"lang-{code}", set()).add(str(name).lower())
+        for code, name in _language_names(loc):  # Japanese / Jepang, Ukrainian / Ukraina
+            by_code.setdefault(f"lang-{code}", set()).add(name)
         for kind, table in (("month", loc.months), ("day", loc.days)):  # March / Maret, Tuesday / Selasa
             for width in ("wide", "abbreviated"):
                 for key, name in table["format"][width].items():
@@ -52,9 +61,8 @@ def territory_names() -> dict[str, frozenset[str]]:
         loc = Locale(lang)
         for code, name in loc.territories.items():
             by_code.setdefault(str(code), set()).add(" ".join(_WORD.findall(str(name).lower())))
-        for code, name in loc.languages.items():  # Japanese / Jepang, Ukrainian / Ukraina: one-word names only
-            if " " not in str(name) and " " not in str(Locale("en").languages.get(code, " ")):
-                by_code.setdefault(f"lang-{code}", set()).add(str(name).lower())
+        for code, name in _language_names(loc):  # Japanese / Jepang, Ukrainian / Ukraina
+            by_code.setdefault(f"lang-{code}", set()).add(name)
         for kind, table in (("month", loc.months), ("day", loc.days)):  # March / Maret, Tuesday / Selasa
             for key, name in table["format"]["wide"].items():
                 by_code.setdefault(f"{kind}-{key}", set()).add(str(name).lower())

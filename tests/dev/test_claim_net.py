@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.claims.model import ClaimModel
-from bot.dev.claim_net import averaged, fit_network, logits
+from bot.claims.model import ClaimModel, logits
+from bot.dev.claim_net import averaged, fit_network
 
 
 def _net(rng: np.random.Generator, n_in: int, hidden: int) -> list[tuple[np.ndarray, np.ndarray]]:
