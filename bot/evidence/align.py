@@ -47,17 +47,39 @@ class Alignment:
         return len(self.aligned) / total if total else 0.0
 
 
-@lru_cache(maxsize=4096)  # ~12 KB a text on average (articles and contexts too): at most ~50 MB
+Text = str | tuple[str, ...]  # one text, or the pieces of one (a sentence and the sentences before it)
+
+
+@lru_cache(maxsize=4096)  # ~12 KB a text on average (articles and sentences): at most ~50 MB
 def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """Every normalised form of the text's words, and the lengths of its long words by 5-letter prefix."""
     toks = {w.lower() for w in words(text)}
-    every: set[str] = set()
     lengths: dict[str, set[int]] = {}
     for t in toks:
-        every |= forms(t)
         if len(t) >= MIN_PREFIX:
             lengths.setdefault(t[:MIN_PREFIX], set()).add(len(t))
-    return frozenset(every), {p: tuple(n) for p, n in lengths.items()}  # a tuple of one or two is 1/4 a set
+    every = frozenset().union(*map(forms, toks))
+    return every, {p: tuple(n) for p, n in lengths.items()}  # a tuple of one or two is 1/4 a set
+
+
+def _text_forms(text: Text) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """`_sentence_forms` of a text given in pieces: the union of each piece's, so that a sentence met as a
+    candidate and again as the context of the next two is normalised once (words never span pieces)."""
+    if isinstance(text, str):
+        return _sentence_forms(text)
+    if len(text) == 1:
+        return _sentence_forms(text[0])
+    return _merged_forms(text)
+
+
+@lru_cache(maxsize=512)  # a question's candidates and their contexts, each asked about every word of the query
+def _merged_forms(text: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    parts = [_sentence_forms(p) for p in text]
+    lengths: dict[str, set[int]] = {}
+    for _, prefixes in parts:
+        for p, n in prefixes.items():
+            lengths.setdefault(p, set()).update(n)
+    return frozenset().union(*(e for e, _ in parts)), {p: tuple(n) for p, n in lengths.items()}
 
 
 @lru_cache(maxsize=50_000)
@@ -73,9 +95,9 @@ def _variants(word: str, translate: bool = True) -> frozenset[str]:
     return forms(low) | cldr | lex
 
 
-def word_in(word: str, text: str, translate: bool = True) -> bool:
+def word_in(word: str, text: Text, translate: bool = True) -> bool:
     """Is `word` (in any of its forms, or an Indonesian equivalent unless `translate` is off) said in `text`?"""
-    every, prefixes = _sentence_forms(text)
+    every, prefixes = _text_forms(text)
     if _variants(word, translate) & every:
         return True
     low = word.lower()
@@ -83,6 +105,8 @@ def word_in(word: str, text: str, translate: bool = True) -> bool:
         for loan in loan_forms(low):
             if loan in every or any(0 <= n - len(loan) <= LOAN_SLACK for n in prefixes.get(loan[:MIN_PREFIX], ())):
                 return True
+        if not isinstance(text, str):
+            text = " ".join(text)
         if acronym_in(word, text):  # "UN" / "PBB": organisations are abbreviated in each language
             return True
         if compound_in(low, text):  # "train" / "kereta api"

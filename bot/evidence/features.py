@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from bot.evidence.align import align, word_in
+from bot.evidence.align import Text, align, word_in
 from bot.evidence.slots import answer_slots, titles, wanted_kinds
 from bot.retrieval.types import SentenceHit
 from bot.text.sentences import sentences_in
@@ -55,15 +55,15 @@ class QuestionView:
         return bool(wanted_kinds(self.qtype))
 
 
-def _context(hit: SentenceHit, n: int = 2) -> str:
-    """The n sentences before the hit (a pronoun or "the two leaders" names who it means) and the title."""
+def _context(hit: SentenceHit, n: int = 2) -> tuple[str, ...]:
+    """The title and the n sentences before the hit (a pronoun or "the two leaders" names who it means), as
+    pieces: alignment normalises each sentence once, though it is also the context of the next two."""
     text = hit.doc.text
     before = sentences_in(text, max(0, hit.char_start - 600), hit.char_start)[-n:]
-    parts = [text[s:e] for s, e in before]
-    return " ".join([hit.doc.title or "", *parts])
+    return (hit.doc.title or "", *(text[s:e] for s, e in before))
 
 
-def _name_share(names: list[str], text: str) -> float:
+def _name_share(names: list[str], text: Text) -> float:
     """Share of the question's names said in the text (a name counts when any of its own words is there)."""
     if not names:
         return 1.0
@@ -134,7 +134,7 @@ def featurize(
                 "align": al.coverage,
                 "align_idf": sum(weights[w] for w in al.aligned) / total if total else 0.0,
                 "align_ctx": (len(al.aligned) + in_ctx) / max(1, len(al.aligned) + len(al.missing)),
-                "names": _name_share(q.names, f"{ctx} {h.text}"),
+                "names": _name_share(q.names, (*ctx, h.text)),
                 "names_doc": in_doc[h.doc.doc_id],
                 "typed": float(q.typed),
                 "slot": float(slot),
