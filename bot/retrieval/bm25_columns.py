@@ -50,10 +50,8 @@ class Bm25Columns:
             if len(cols) == 1:
                 total[cols[0][0]] += cols[0][1]  # a column's rows are distinct
             elif cols:
-                rows = np.concatenate([r for r, _ in cols])
-                vals = np.concatenate([v for _, v in cols])
-                order = np.lexsort((-vals, rows))  # by row, best alternative first
-                rows, vals = rows[order], vals[order]
-                first = np.r_[True, rows[1:] != rows[:-1]]
-                total[rows[first]] += vals[first]
+                best = np.zeros(n_rows, dtype=np.float32)  # the group's best alternative in each row
+                for rows, vals in cols:
+                    best[rows] = np.maximum(best[rows], vals)
+                total += best
         return total
