@@ -74,6 +74,7 @@ class FactService:
         the first who-said question took ~40 ms longer for its reporting-clause patterns alone. Asking a few
         questions of each kind reaches most of it; the reporting clauses and answer slots are also read from a
         made-up sentence, since a question only meets them when the store has passages for it."""
+        from bot.evidence.align import word_in
         from bot.evidence.slots import answer_slots
         from bot.evidence.speakers import attributions
 
@@ -82,6 +83,7 @@ class FactService:
             self.ask(text, kind=kind)
         for sentence in _WARM_SENTENCES:
             attributions(sentence)
+            word_in("UN", sentence)  # an acronym's counterparts ("UN" / "PBB"): a table read off the whole lexicon
             for qtype in ("when", "where", "who", "how_many"):
                 answer_slots(sentence, qtype, _WARM_UP[0][0])
 

@@ -62,24 +62,10 @@ def _sentence_forms(text: str) -> tuple[frozenset[str], dict[str, tuple[int, ...
     return every, {p: tuple(n) for p, n in lengths.items()}  # a tuple of one or two is 1/4 a set
 
 
-def _text_forms(text: Text) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
-    """`_sentence_forms` of a text given in pieces: the union of each piece's, so that a sentence met as a
-    candidate and again as the context of the next two is normalised once (words never span pieces)."""
-    if isinstance(text, str):
-        return _sentence_forms(text)
-    if len(text) == 1:
-        return _sentence_forms(text[0])
-    return _merged_forms(text)
-
-
-@lru_cache(maxsize=512)  # a question's candidates and their contexts, each asked about every word of the query
-def _merged_forms(text: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
-    parts = [_sentence_forms(p) for p in text]
-    lengths: dict[str, set[int]] = {}
-    for _, prefixes in parts:
-        for p, n in prefixes.items():
-            lengths.setdefault(p, set()).update(n)
-    return frozenset().union(*(e for e, _ in parts)), {p: tuple(n) for p, n in lengths.items()}
+def _pieces(text: Text) -> list[tuple[frozenset[str], dict[str, tuple[int, ...]]]]:
+    """`_sentence_forms` of each piece of a text: a sentence met as a candidate and again as the context of
+    the next two is normalised once; a word is in the text when it is in one piece (words never span pieces)."""
+    return [_sentence_forms(text)] if isinstance(text, str) else [_sentence_forms(p) for p in text]
 
 
 @lru_cache(maxsize=50_000)
@@ -97,23 +83,24 @@ def _variants(word: str, translate: bool = True) -> frozenset[str]:
 
 def word_in(word: str, text: Text, translate: bool = True) -> bool:
     """Is `word` (in any of its forms, or an Indonesian equivalent unless `translate` is off) said in `text`?"""
-    every, prefixes = _text_forms(text)
-    if _variants(word, translate) & every:
+    pieces = _pieces(text)
+    variants = _variants(word, translate)
+    if any(not variants.isdisjoint(every) for every, _ in pieces):
         return True
     low = word.lower()
     if translate:  # an English loanword in its Indonesian spelling: "sanctions" / "sanksi", "Australian" / "Australia"
         for loan in loan_forms(low):
-            if loan in every or any(0 <= n - len(loan) <= LOAN_SLACK for n in prefixes.get(loan[:MIN_PREFIX], ())):
-                return True
-        if not isinstance(text, str):
-            text = " ".join(text)
-        if acronym_in(word, text):  # "UN" / "PBB": organisations are abbreviated in each language
+            for every, prefixes in pieces:
+                if loan in every or any(0 <= n - len(loan) <= LOAN_SLACK for n in prefixes.get(loan[:MIN_PREFIX], ())):
+                    return True
+        whole = text if isinstance(text, str) else " ".join(text)
+        if acronym_in(word, whole):  # "UN" / "PBB": organisations are abbreviated in each language
             return True
-        if compound_in(low, text):  # "train" / "kereta api"
+        if compound_in(low, whole):  # "train" / "kereta api"
             return True
     if len(low) < MIN_PREFIX:
         return False
-    return any(abs(n - len(low)) <= 4 for n in prefixes.get(low[:MIN_PREFIX], ()))
+    return any(abs(n - len(low)) <= 4 for _, prefixes in pieces for n in prefixes.get(low[:MIN_PREFIX], ()))
 
 
 @lru_cache(maxsize=4096)

@@ -63,16 +63,20 @@ def _context(hit: SentenceHit, n: int = 2) -> tuple[str, ...]:
     return (hit.doc.title or "", *(text[s:e] for s, e in before))
 
 
-def _name_share(names: list[str], text: Text) -> float:
-    """Share of the question's names said in the text (a name counts when any of its own words is there)."""
-    if not names:
+def _name_parts(names: list[str]) -> list[list[str]]:
+    """Each name's own words (titles and function words dropped), split once per question, not per candidate."""
+    return [
+        [p for p in re.split(r"[-\s]", name) if p and p.lower() not in STOP and p.lower() not in titles()]
+        for name in names
+    ]
+
+
+def _name_share(parts: list[list[str]], text: Text) -> float:
+    """Share of the question's names (`_name_parts`) said in the text: a name counts when any of its own
+    words is there."""
+    if not parts:
         return 1.0
-    got = 0
-    for name in names:
-        parts = [p for p in re.split(r"[-\s]", name) if p and p.lower() not in STOP and p.lower() not in titles()]
-        if parts and any(word_in(p, text) for p in parts):
-            got += 1
-    return got / len(names)
+    return sum(1 for name in parts if name and any(word_in(w, text) for w in name)) / len(parts)
 
 
 def _has_speaker(hit: SentenceHit) -> bool:
@@ -106,10 +110,11 @@ def featurize(
     in_doc: dict[str, float] = {}
     q_pairs = _pairs(q.text)
     name_words = {w.lower() for n in q.names for w in re.split(r"[-\s]", n) if w}
+    name_parts = _name_parts(q.names)
     tr = translates(q.text)
     for i, h in enumerate(hits):
         if h.doc.doc_id not in in_doc:
-            in_doc[h.doc.doc_id] = _name_share(q.names, h.doc.text)
+            in_doc[h.doc.doc_id] = _name_share(name_parts, h.doc.text)
         ctx = _context(h)
         al = align(q.text, h.text)
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
@@ -134,7 +139,7 @@ def featurize(
                 "align": al.coverage,
                 "align_idf": sum(weights[w] for w in al.aligned) / total if total else 0.0,
                 "align_ctx": (len(al.aligned) + in_ctx) / max(1, len(al.aligned) + len(al.missing)),
-                "names": _name_share(q.names, (*ctx, h.text)),
+                "names": _name_share(name_parts, (*ctx, h.text)),
                 "names_doc": in_doc[h.doc.doc_id],
                 "typed": float(q.typed),
                 "slot": float(slot),
