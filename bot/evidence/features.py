@@ -71,12 +71,12 @@ def _name_parts(names: list[str]) -> list[list[str]]:
     ]
 
 
-def _name_share(parts: list[list[str]], text: Text) -> float:
+def _name_share(parts: list[list[str]], text: Text, normalise: bool = True) -> float:
     """Share of the question's names (`_name_parts`) said in the text: a name counts when any of its own
-    words is there."""
+    words is there. A whole article's words are taken as written (`normalise` off: see align.word_in)."""
     if not parts:
         return 1.0
-    return sum(1 for name in parts if name and any(word_in(w, text) for w in name)) / len(parts)
+    return sum(1 for name in parts if name and any(word_in(w, text, normalise=normalise) for w in name)) / len(parts)
 
 
 def _has_speaker(hit: SentenceHit) -> bool:
@@ -114,7 +114,7 @@ def featurize(
     tr = translates(q.text)
     for i, h in enumerate(hits):
         if h.doc.doc_id not in in_doc:
-            in_doc[h.doc.doc_id] = _name_share(name_parts, h.doc.text)
+            in_doc[h.doc.doc_id] = _name_share(name_parts, h.doc.text, normalise=False)
         ctx = _context(h)
         al = align(q.text, h.text)
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
