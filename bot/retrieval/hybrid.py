@@ -69,7 +69,7 @@ class HybridRetriever:
         # At start the index must hold the store's documents: a store written by an older version or by a
         # bare pipeline call gets its index built once here, then persisted. Later checks read CURRENT only.
         loaded = self.index.load()
-        if loaded is None or loaded.documents != store.docs.count() or self.index.outdated(loaded):
+        if loaded is None or self.index.outdated(loaded) or not self.index.in_line(store):
             self.index.sync(store)
             loaded = self.index.load()
         self._adopt(loaded or _empty())

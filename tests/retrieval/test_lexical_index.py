@@ -68,6 +68,34 @@ def test_a_store_without_an_index_gets_one_built_once(tmp_path: Path) -> None:
     assert hits and max(h.lexical for h in hits) == 1.0  # BM25 takes part again
 
 
+def test_a_store_written_behind_the_index_gets_it_synced_at_start(tmp_path: Path) -> None:
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    elsewhere = tmp_path / "other-index"  # a writer that keeps its index elsewhere (or none): ours is now stale
+    FactService(
+        make_settings(tmp_path / "store", embedder="fake", lexical_dir=elsewhere), embeddings=FakeEmbeddings()
+    ).ingest([DATA / "001_e55747e849a101e5.txt"])
+    assert LexicalIndex(index_dir(svc.settings)).load().documents == 1  # type: ignore[union-attr]
+    assert fake(tmp_path / "store").retriever.snapshot().documents == 2
+
+
+def test_chunks_of_an_interrupted_ingest_do_not_make_every_start_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svc = fake(tmp_path / "store")
+    svc.ingest([DATA / "000_a856f8a56b9e8d9f.txt"])
+    vec = FakeEmbeddings().embed_query("orphan")
+    meta = {"doc_id": "orphan", "char_start": 0, "char_end": 6, "index": 0}
+    svc.store.chunks.add(ids=["orphan:0000"], documents=["orphan"], embeddings=[vec], metadatas=[meta])
+    syncs: list[bool] = []
+    real = LexicalIndex.sync
+    monkeypatch.setattr(LexicalIndex, "sync", lambda self, store: syncs.append(real(self, store)) or syncs[-1])
+    assert fake(tmp_path / "store").retriever.snapshot().documents == 1  # the count moved: checked once
+    assert syncs == [False]  # nothing committed changed, so no new generation
+    assert fake(tmp_path / "store").retriever.snapshot().documents == 1
+    assert syncs == [False]  # the next start trusts the index
+
+
 def test_a_running_retriever_follows_another_process_ingest_and_removal(tmp_path: Path) -> None:
     reader = fake(tmp_path / "store")
     writer = fake(tmp_path / "store")
