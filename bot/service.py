@@ -81,9 +81,9 @@ class FactService:
         self.stats()
         for text, kind in _WARM_UP:
             self.ask(text, kind=kind)
+        word_in("UN", _WARM_SENTENCES[0])  # an acronym's counterparts ("UN" / "PBB"): a table read off the lexicon
         for sentence in _WARM_SENTENCES:
             attributions(sentence)
-            word_in("UN", sentence)  # an acronym's counterparts ("UN" / "PBB"): a table read off the whole lexicon
             for qtype in ("when", "where", "who", "how_many"):
                 answer_slots(sentence, qtype, _WARM_UP[0][0])
 
