@@ -77,13 +77,6 @@ def _lengths(toks: set[str] | frozenset[str]) -> dict[str, tuple[int, ...]]:
     return {p: tuple(n) for p, n in lengths.items()}  # a tuple of one or two is 1/4 a set
 
 
-def _pieces(text: Text, normalise: bool = True) -> list[Forms]:
-    """The forms of each piece of a text: a sentence met as a candidate and again as the context of the next
-    two is normalised once; a word is in the text when it is in one piece (words never span pieces)."""
-    of = _sentence_forms if normalise else _written_forms
-    return [of(text)] if isinstance(text, str) else [of(p) for p in text]
-
-
 @lru_cache(maxsize=50_000)
 def _variants(word: str, translate: bool = True) -> frozenset[str]:
     """The word's forms plus its Indonesian equivalents from the shared lexicon (when `translate`). The
@@ -99,25 +92,33 @@ def _variants(word: str, translate: bool = True) -> frozenset[str]:
 
 def word_in(word: str, text: Text, translate: bool = True, normalise: bool = True) -> bool:
     """Is `word` (in any of its forms, or an Indonesian equivalent unless `translate` is off) said in `text`?
-    Without `normalise`, the text's own words are taken as written (see `_written_forms`)."""
-    pieces = _pieces(text, normalise)
-    variants = _variants(word, translate)
-    if any(not variants.isdisjoint(every) for every, _ in pieces):
+    Without `normalise`, the text's own words are taken as written (see `_written_forms`). A text of pieces
+    says the word when one piece does: words, acronyms and compounds never span pieces."""
+    if isinstance(text, str):
+        return _in_piece(word, text, translate, normalise)
+    return any(_in_piece(word, piece, translate, normalise) for piece in text)
+
+
+@lru_cache(maxsize=16_384)
+def _in_piece(word: str, text: str, translate: bool, normalise: bool) -> bool:
+    """`word_in` for one piece, remembered: a sentence is a candidate of a question and the context of the
+    next two, and alignment, context and name checks ask it for the same words (~1/3 of a question's
+    lookups were repeats). An article's text is one string object, so its hash is computed once."""
+    every, prefixes = (_sentence_forms if normalise else _written_forms)(text)
+    if not _variants(word, translate).isdisjoint(every):
         return True
     low = word.lower()
     if translate:  # an English loanword in its Indonesian spelling: "sanctions" / "sanksi", "Australian" / "Australia"
         for loan in loan_forms(low):
-            for every, prefixes in pieces:
-                if loan in every or any(0 <= n - len(loan) <= LOAN_SLACK for n in prefixes.get(loan[:MIN_PREFIX], ())):
-                    return True
-        whole = text if isinstance(text, str) else " ".join(text)
-        if acronym_in(word, whole):  # "UN" / "PBB": organisations are abbreviated in each language
+            if loan in every or any(0 <= n - len(loan) <= LOAN_SLACK for n in prefixes.get(loan[:MIN_PREFIX], ())):
+                return True
+        if acronym_in(word, text):  # "UN" / "PBB": organisations are abbreviated in each language
             return True
-        if compound_in(low, whole):  # "train" / "kereta api"
+        if compound_in(low, text):  # "train" / "kereta api"
             return True
     if len(low) < MIN_PREFIX:
         return False
-    return any(abs(n - len(low)) <= 4 for _, prefixes in pieces for n in prefixes.get(low[:MIN_PREFIX], ()))
+    return any(abs(n - len(low)) <= 4 for n in prefixes.get(low[:MIN_PREFIX], ()))
 
 
 @lru_cache(maxsize=4096)

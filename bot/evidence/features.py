@@ -119,11 +119,11 @@ def featurize(
         al = align(q.text, h.text)
         weights = {w: idf.get(stem(w.lower()), default_idf) for w in al.aligned + al.missing}
         total = sum(weights.values())
-        in_ctx = sum(1 for w in al.missing if word_in(w, ctx, tr))  # only what the sentence lacks is looked up
+        in_ctx = {w for w in al.missing if word_in(w, ctx, tr)}  # only what the sentence lacks is looked up
         focus_words = [
             w for w in al.aligned + al.missing if w.lower() not in name_words and w.lower() not in QUESTION_PHRASE
         ]
-        focus_got = sum(1 for w in focus_words if w in al.aligned or word_in(w, ctx, tr))
+        focus_got = sum(1 for w in focus_words if w in al.aligned or w in in_ctx)
         slot = (
             _has_speaker(h)
             if q.qtype == "who_said"
@@ -138,7 +138,7 @@ def featurize(
                 "chunk": h.features.get("chunk", 0.0),
                 "align": al.coverage,
                 "align_idf": sum(weights[w] for w in al.aligned) / total if total else 0.0,
-                "align_ctx": (len(al.aligned) + in_ctx) / max(1, len(al.aligned) + len(al.missing)),
+                "align_ctx": (len(al.aligned) + len(in_ctx)) / max(1, len(al.aligned) + len(al.missing)),
                 "names": _name_share(name_parts, (*ctx, h.text)),
                 "names_doc": in_doc[h.doc.doc_id],
                 "typed": float(q.typed),

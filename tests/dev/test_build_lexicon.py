@@ -100,6 +100,26 @@ def test_a_stem_that_lands_on_another_word_keeps_the_whole_word(tmp_path: Path) 
     assert "mengutarakan" in lex["say"]
 
 
+def test_translations_whose_stem_differs_carry_it(tmp_path: Path) -> None:
+    """A translation kept whole (or one the stemmer takes further) is stored with its stem, which searching
+    compares with the corpus's stems; one that is already its own stem is not listed."""
+    lex = build(*_wordnet(tmp_path), senses=3, translations=10)
+    assert lex["_stems"]["mengutarakan"] == "utara"
+    assert "kata" not in lex["_stems"]
+
+
+def test_the_shipped_stems_are_the_stemmers() -> None:
+    """`translation_stem` reads the shipped list instead of running the stemmer: the same stems, for a sample
+    of the lexicon's translations (the list is stale if the stemmer or the lexicon changed without a rebuild)."""
+    import random
+
+    from bot.text.tokens import lexicon, stem, translation_stem
+
+    values = sorted({v for found in lexicon().values() for v in found})
+    for v in random.Random(0).sample(values, 400):
+        assert translation_stem(v) == stem(v), v
+
+
 def test_irregular_forms_and_phrases(tmp_path: Path) -> None:
     lex = build(*_wordnet(tmp_path), senses=3, translations=10)
     assert lex["met"] == lex["meet"] == ["temu"]
@@ -133,7 +153,14 @@ def test_the_shipped_lexicon_is_the_generated_one() -> None:
 
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     assert "build_lexicon.py" in data["_doc"]
-    assert set(k for k in data if k.startswith("_")) == {"_doc", "_senses", "_translations", "_phrases", "_compounds"}
+    assert set(k for k in data if k.startswith("_")) == {
+        "_doc",
+        "_senses",
+        "_translations",
+        "_phrases",
+        "_compounds",
+        "_stems",
+    }
     assert len(data) > 20_000  # a general dictionary, not a list for one corpus
 
 

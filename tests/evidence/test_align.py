@@ -74,3 +74,16 @@ def test_language_names_and_honorifics_meet_their_indonesian_forms() -> None:
     assert word_in("Ukrainian", "Tentara Ukraina bertahan di kota itu.")
     assert word_in("Mr", "Pak Tanaka bukan murid.")
     assert not word_in("Japanese", "Dia belajar bahasa Prancis setiap pagi.")
+
+
+def test_a_text_of_pieces_says_a_word_when_one_piece_does() -> None:
+    """A candidate's context is looked up piece by piece (its title and the sentences before it), each piece's
+    answer remembered: asking again, or asking of a tuple holding that piece, gives the same answer."""
+    title, before = "Pertemuan di Ibu Kota", "Presiden didampingi dua menteri."
+    assert word_in("accompanied", (title, before))  # "didampingi" by the lexicon, in the second piece
+    assert word_in("accompanied", (title, before))
+    assert not word_in("accompanied", (title,))
+    assert word_in("menteri", (title, before), translate=False)
+    assert not word_in("gubernur", (title, before))
+    assert word_in("UN", ("Sidang PBB dimulai.",)) and not word_in("UN", ("Sidang dimulai.",))
+    assert word_in("Susanto", "Kata Susantonya tadi.", normalise=False)  # as written: the prefix rule still meets it
