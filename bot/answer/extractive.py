@@ -17,6 +17,7 @@ from bot.answer.granularity import asked, precise_slots
 from bot.answer.question import Question
 from bot.evidence.align import content_words
 from bot.evidence.features import QUESTION_PHRASE, QuestionView, featurize
+from bot.evidence.identity import description, identity_of
 from bot.evidence.scorer import EvidenceModel, load_model
 from bot.evidence.slots import Slot, answer_slots, asked_noun, noun_slots
 from bot.evidence.speakers import attributions, closing_speaker, full_name, pronoun_speaker, resolve_previous
@@ -132,12 +133,18 @@ def _best_slot(slots: list[Slot], q: Question, sentence: str) -> Slot:
     return min(slots, key=key)
 
 
+def question_view(q: Question) -> QuestionView:
+    """What the evidence features see of a question (here and when the model is trained). "Who is X?" asks for
+    a description, not for another person: it is featurised as an untyped question."""
+    kind = "what" if q.qtype == "who" and identity_of(q.text, q.entities) else q.qtype
+    return QuestionView(q.text, kind, q.entities + q.numbers)
+
+
 def rank(
     q: Question, hits: list[SentenceHit], idf: dict[str, float], model: EvidenceModel
 ) -> list[tuple[float, SentenceHit, dict[str, float]]]:
     """Candidates by the model's probability; for a when / how-many question only those stating a date or number."""
-    view = QuestionView(q.text, q.qtype, q.entities + q.numbers)
-    feats = featurize(view, hits, idf, max(idf.values(), default=1.0))
+    feats = featurize(question_view(q), hits, idf, max(idf.values(), default=1.0))
     scored = sorted(
         ((model.probability(f), h, f) for h, f in zip(hits, feats, strict=True)), key=lambda x: x[0], reverse=True
     )
@@ -228,7 +235,11 @@ def answer_question(q: Question, hits: list[SentenceHit], vocab: CorpusVocab, id
             parts.append(t["said"].format(who=who, n=1, quote=_quoted(first.text)))
     if not citations:
         citations.append(make_citation(1, first.doc, first.char_start, first.char_end, p))
-        slots = precise_slots(answer_slots(first.text, q.qtype, q.text, STOP), q.text, q.qtype)
+        person = identity_of(q.text, q.entities) if q.qtype == "who" else None
+        if person:  # "who is X?": what the sentence says X is, not another name in it
+            slots = [described] if (described := description(first.text, person)) else []
+        else:
+            slots = precise_slots(answer_slots(first.text, q.qtype, q.text, STOP), q.text, q.qtype)
         if not slots and q.qtype == "what":  # "Apa nama partai X?" names the party the sentence gives
             slots = noun_slots(first.text, q.text, STOP)
         if slots:

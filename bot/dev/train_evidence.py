@@ -19,11 +19,11 @@ from typing import Any
 
 import numpy as np
 
-from bot.answer.extractive import STRICT_TYPES, missing_names
+from bot.answer.extractive import STRICT_TYPES, missing_names, question_view
 from bot.answer.question import analyse
 from bot.dev import code_fingerprint
 from bot.evaluation.suites import gold_sentence, is_answer, load, names, service_for
-from bot.evidence.features import FEATURES, QuestionView, featurize
+from bot.evidence.features import FEATURES, featurize
 from bot.evidence.scorer import CONFIDENCE_FEATURES, MODEL_PATH, EvidenceModel, Linear, confidence_features
 from bot.text.tokens import STOP
 
@@ -73,7 +73,7 @@ def collect(suite: str, progress: bool = True, cross: bool = False) -> list[dict
     for n, item in enumerate(items, 1):
         q = analyse(item.question)
         hits = ret.sentences(q.text or item.question, k=max(8, svc.settings.top_k))
-        feats = featurize(QuestionView(q.text, q.qtype, q.entities + q.numbers), hits, idf, default)
+        feats = featurize(question_view(q), hits, idf, default)
         gold = gold_sentence(corpus.parents[1], item)
         labels = [is_answer(h.text, Path(h.doc.source).name, item, gold) for h in hits]
         strict = [bool(f["slot"]) or q.qtype not in STRICT_TYPES for f in feats]

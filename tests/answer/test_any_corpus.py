@@ -33,6 +33,12 @@ Jembatan itu dilalui sekitar 12 ribu kendaraan setiap hari, ujar Kepala Dinas Ra
 Warga diminta memakai jalan alternatif melalui Desa Wonorejo selama perbaikan.
 """
 
+MUSEUM = """Arvika museum names a new director
+
+The city museum of Arvika named Lena Håkansson, a historian of Baltic trade, as its director on Friday.
+Håkansson said the maritime hall would reopen next spring after repairs to its roof.
+"""
+
 
 @pytest.fixture(scope="module")
 def svc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FactService]:
@@ -41,9 +47,10 @@ def svc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FactService]:
     corpus.mkdir()
     (corpus / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
     (corpus / "jembatan.txt").write_text(JEMBATAN, encoding="utf-8")
+    (corpus / "museum.txt").write_text(MUSEUM, encoding="utf-8")
     service = FactService(make_settings(root / "store"))
     report = service.ingest([corpus])
-    assert report.added == 2, report
+    assert report.added == 3, report
     yield service
 
 
@@ -65,6 +72,7 @@ def _verbatim(svc: FactService, question: str) -> str:
         ("Siapa yang mengatakan perbaikan jembatan selesai dalam enam minggu?", "Rahmat Saputra"),
         ("Berapa kendaraan yang melewati jembatan Kali Sarang setiap hari?", "12 ribu"),
         ("Why was the Kali Sarang bridge closed?", "retak"),
+        ("Who is Lena Håkansson?", "a historian of Baltic trade, according to"),  # what she is, named first
     ],
 )
 def test_answers_name_the_asked_for_thing(svc: FactService, question: str, expected: str) -> None:
