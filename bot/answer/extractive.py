@@ -15,6 +15,7 @@ from bot.answer.citations import make_citation
 from bot.answer.disagree import Reported, credited, rival_speakers
 from bot.answer.granularity import asked, precise_slots
 from bot.answer.question import Question
+from bot.answer.span_extent import widened
 from bot.evidence.align import content_words
 from bot.evidence.features import QUESTION_PHRASE, QuestionView, featurize
 from bot.evidence.identity import description, identity_of
@@ -243,7 +244,7 @@ def answer_question(q: Question, hits: list[SentenceHit], vocab: CorpusVocab, id
         if not slots and q.qtype == "what":  # "Apa nama partai X?" names the party the sentence gives
             slots = noun_slots(first.text, q.text, STOP)
         if slots:
-            span = _best_slot(slots, q, first.text).text
+            span = widened(first.text, _best_slot(slots, q, first.text)).text  # a figure with its unit
             parts.append(t["slot"].format(span=span, src=source_name(first), n=1, quote=_quoted(first.text)))
         else:
             parts.append(t["per"].format(src=source_name(first), n=1, quote=_quoted(first.text)))
@@ -272,7 +273,7 @@ def _rival_figure(q: Question, span: str | None, other: SentenceHit) -> str | No
     slots = answer_slots(other.text, q.qtype, q.text, STOP)
     if not slots:
         return None
-    theirs = _best_slot(slots, q, other.text).text
+    theirs = widened(other.text, _best_slot(slots, q, other.text)).text
     a, b = figures(span), figures(theirs)
     return theirs if a and b and not a & b else None
 

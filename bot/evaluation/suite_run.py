@@ -9,6 +9,9 @@ Metrics (all over one split):
   unanswerable item counts as wrong. For the baseline, which always answers, this is its accuracy;
 - cited_right: of the answerable items, the share whose first citation is a sentence of the right article
   that states a gold answer (or overlaps the item's evidence quote);
+- span_right: of the answerable items, the share whose answer states a gold answer in its own words, the cited
+  passages left out: the answer names the asked-for thing ("Tony Blair, according to ..."), not only quotes a
+  sentence that holds it;
 - baseline_*: the top-1 sentence by dense similarity, never abstaining;
 - named_*: the same over the answerable items whose question's names and numbers all appear in the item's
   source file. Public QA sets pair questions written against a whole article with an excerpt of it ("Dimanakah
@@ -37,6 +40,14 @@ def _cited_right(item: SuiteItem, ans: Any, root: Path) -> bool:
     if item.quotes:
         return any(q in c.quote or c.quote in q for q in item.quotes) or holds(c.quote, item.answers)
     return is_answer(c.quote, Path(c.source).name, item, gold_sentence(root, item))
+
+
+def _own_words(ans: Any) -> str:
+    """The answer without the passages it quotes (each citation's quote is verbatim in it)."""
+    text = str(ans.answer)
+    for c in ans.citations:
+        text = text.replace(c.quote, " ")
+    return text
 
 
 @lru_cache(maxsize=512)
@@ -84,6 +95,7 @@ def run_split(name: str, split: str, progress: bool = True, embeddings: Any = No
                 "answered": answered,
                 "right": answered and item.answerable and holds(ans.answer, item.answers),
                 "cited_right": answered and item.answerable and _cited_right(item, ans, corpus.parents[1]),
+                "span_right": answered and item.answerable and holds(_own_words(ans), item.answers),
                 "baseline_right": item.answerable and holds(base, item.answers),
                 "names_in_source": names_in_source(item, corpus.parents[1]),
                 "answer": ans.answer,
@@ -110,6 +122,7 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "abstention": round(sum(not r["answered"] for r in neg) / len(neg), 3) if neg else None,
         "precision": _share([r for r in rows if r["answered"]], "right"),
         "cited_right": _share(pos, "cited_right"),
+        "span_right": _share(pos, "span_right") if all("span_right" in r for r in pos) else None,
         "baseline_accuracy": round(sum(r["baseline_right"] for r in pos) / len(rows), 3) if rows else None,
         "baseline_answered_right": _share(pos, "baseline_right"),
         **_named(pos),
@@ -134,6 +147,7 @@ COLUMNS = (
     ("abstention", "abstain"),
     ("precision", "prec"),
     ("cited_right", "cited"),
+    ("span_right", "span"),
     ("baseline_accuracy", "base acc"),
     ("baseline_answered_right", "base right"),
     ("named_items", "named n"),

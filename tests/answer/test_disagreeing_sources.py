@@ -121,7 +121,7 @@ def test_sources_giving_different_figures_are_both_shown(tmp_path: Path) -> None
     ans = svc.ask("Berapa rumah yang terendam banjir di Desa Sukamaju?")
     assert ans.status == "answered" and len({c.doc_id for c in ans.citations}) == 2, ans.answer
     warning = next(w for w in ans.warnings if w.startswith("Sumber berbeda"))
-    assert "120 [1]" in warning and "300 [2]" in warning  # both figures, both sources, neither preferred
+    assert "120 rumah [1]" in warning and "300 rumah [2]" in warning  # both figures with their unit, neither preferred
 
 
 def test_sources_giving_the_same_date_raise_no_warning(tmp_path: Path) -> None:

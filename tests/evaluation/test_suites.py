@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import BadInput
-from bot.evaluation.suite_run import metrics, names_in_source, table
+from bot.evaluation.suite_run import _own_words, metrics, names_in_source, table
 from bot.evaluation.suites import SuiteItem, gold_sentence, holds, is_answer, load, names
 
 
@@ -41,6 +41,27 @@ def test_metrics_count_refusals_and_abstentions_separately() -> None:
     assert m["baseline_accuracy"] == 0.5 and m["baseline_answered_right"] == 1.0
     md = table([{"suite": "s", "split": "dev", "metrics": m}])
     assert md.splitlines()[2].startswith("| s | dev | 4 | 0.50")
+
+
+def test_the_span_counts_only_the_answers_own_words() -> None:
+    """An answer that names the asked-for thing states the gold answer outside its quotes; one that only
+    quotes a sentence holding it does not."""
+    from bot.models import Answer, Citation
+
+    quote = "Rep. Ada Lindqvist chairs the works committee."
+    cite = Citation(n=1, doc_id="d", source="a.txt", quote=quote, char_start=0, char_end=len(quote))
+    named = Answer(
+        query="q", status="answered", answer=f"Ada Lindqvist, according to a [1]: “{quote}”", citations=[cite]
+    )
+    quoted = Answer(query="q", status="answered", answer=f"According to a [1]: “{quote}”", citations=[cite])
+    assert holds(_own_words(named), ["Ada Lindqvist"]) and not holds(_own_words(quoted), ["Ada Lindqvist"])
+    assert holds(quoted.answer, ["Ada Lindqvist"])  # "right" still counts the quote
+    rows = [
+        {"answerable": True, "answered": True, "right": True, "cited_right": True, "span_right": True},
+        {"answerable": True, "answered": True, "right": True, "cited_right": True, "span_right": False},
+    ]
+    m = metrics([{**r, "baseline_right": False} for r in rows])
+    assert m["span_right"] == 0.5
 
 
 def test_the_named_subset_keeps_questions_whose_names_the_source_says(tmp_path: Path) -> None:
