@@ -4,7 +4,7 @@ with the larger place it lies in, a pair of people named together.
 Slots (bot/evidence/slots.py) are found for the evidence features, which the model was fitted on, so they stay
 as they are; the answer's own words are widened here. "Berapa hektar luas taman itu?" is answered "568.700
 hektar", not "568.700"; "26 juta", not "juta"; "Selasa (18/10)", not "Selasa"; "tahun 1800-an", not "1800";
-"27 Januari 2008 pukul 13.10", not the hour alone; "di Danau Kerinci"; "Toulouse, Perancis", not "Perancis";
+the day a sentence gives before an hour, not the hour alone; "di Danau Kerinci"; "Toulouse, Perancis", not "Perancis";
 "Benjamin Bejbaum dan Oliver Poitrey", not the first founder alone. Measured on the dev suites as
 the share of answerable questions whose answer states a gold answer outside its quotes (`span` in the suite
 report).
