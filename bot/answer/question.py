@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from bot.lang import words
 from bot.text.instructions import strip_instructions
 from bot.text.lang import detect_lang, without_particles
+from bot.text.sentences import split_sentences
 from bot.text.tokens import content_terms
 
 _QWORDS = {
@@ -44,13 +45,25 @@ class Question:
     injected: bool = False
 
 
+def _opens(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence (or follows a colon), so its capital says nothing of a name.
+    The sentence splitter decides: the full stop of "R.L. Stine", "George H. W. Bush" or "Rep. Ada Lindqvist"
+    ends nothing, and the next word is part of the name."""
+    before = text[:at]
+    if re.search(r":\s*[\"'“‘(]?\s*$", before):
+        return True
+    if not re.search(r"[.?!]\s*[\"'“‘(]?\s*$", before):
+        return False
+    return any(s <= at and not re.search(r"\w", text[s:at]) for s, _ in split_sentences(text))
+
+
 def analyse(raw: str) -> Question:
     text, injected = strip_instructions(raw)
     low = without_particles(text.lower())  # "siapakah" asks who, "dimanakah" where
     qtype = next((name for name, rx in _QWORDS.items() if re.search(rx, low)), "what")
     matches = list(re.finditer(r"[^\W_][\w'’-]*", text))
     words = [m.group(0) for m in matches]
-    starts = {0} | {i for i, m in enumerate(matches) if re.search(r"[.?!:]\s*[\"'“‘(]?\s*$", text[: m.start()])}
+    starts = {0} | {i for i, m in enumerate(matches) if _opens(text, m.start())}
     entities: list[str] = []  # runs of capitalised words: "Kim Jong Un", "Vostochny Cosmodrome"
     prev = -2
     for i, w in enumerate(words):

@@ -47,3 +47,12 @@ def test_indonesian_question_words_with_a_particle_keep_their_type_and_language(
         q = analyse(text)
         assert (q.qtype, q.lang) == (qtype, "id"), text
     assert analyse("Which province was hit hardest?").lang == "en"
+
+
+def test_initials_and_titles_do_not_cut_a_name() -> None:
+    """The full stop of an initial or a title ends no sentence, so the words after it stay in the name; a real
+    sentence end still does not make its next word a name."""
+    assert analyse("Siapakah R.L. Stine?").entities == ["R L Stine"]
+    assert analyse("Who was married to George H. W. Bush?").entities == ["George H W Bush"]
+    assert analyse("Who said Rep. Ada Lindqvist was wrong?").entities == ["Rep Ada Lindqvist"]
+    assert analyse("Who won the vote? Tell me who.").entities == []
