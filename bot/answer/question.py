@@ -45,16 +45,16 @@ class Question:
     injected: bool = False
 
 
-def _opens(text: str, at: int) -> bool:
+def _opens(text: str, at: int, sentences: list[tuple[int, int]]) -> bool:
     """Whether the word at `at` opens a sentence (or follows a colon), so its capital says nothing of a name.
-    The sentence splitter decides: the full stop of "R.L. Stine", "George H. W. Bush" or "Rep. Ada Lindqvist"
-    ends nothing, and the next word is part of the name."""
+    The sentence splitter decides (`sentences`: its spans of the question): the full stop of "R.L. Stine",
+    "George H. W. Bush" or "Rep. Ada Lindqvist" ends nothing, and the next word is part of the name."""
     before = text[:at]
     if re.search(r":\s*[\"'“‘(]?\s*$", before):
         return True
     if not re.search(r"[.?!]\s*[\"'“‘(]?\s*$", before):
         return False
-    return any(s <= at and not re.search(r"\w", text[s:at]) for s, _ in split_sentences(text))
+    return any(s <= at and not re.search(r"\w", text[s:at]) for s, _ in sentences)
 
 
 def analyse(raw: str) -> Question:
@@ -63,7 +63,8 @@ def analyse(raw: str) -> Question:
     qtype = next((name for name, rx in _QWORDS.items() if re.search(rx, low)), "what")
     matches = list(re.finditer(r"[^\W_][\w'’-]*", text))
     words = [m.group(0) for m in matches]
-    starts = {0} | {i for i, m in enumerate(matches) if _opens(text, m.start())}
+    sentences = split_sentences(text)
+    starts = {0} | {i for i, m in enumerate(matches) if _opens(text, m.start(), sentences)}
     entities: list[str] = []  # runs of capitalised words: "Kim Jong Un", "Vostochny Cosmodrome"
     prev = -2
     for i, w in enumerate(words):

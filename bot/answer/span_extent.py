@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.evidence.slots import Slot, calendar_words, dates
+from bot.evidence.slots import NAME_WORD, Slot, calendar_words, dates
 from bot.lang import multipliers, number_words
 from bot.text.tokens import STOP
 
@@ -23,8 +23,7 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\s*([^\W_][\w/]*)")
 _CURRENCY = re.compile(r"(?:\b(?:Rp|US\$|USD|IDR|EUR|GBP)\.?\s?|[$€£¥]\s?)$", re.I)
 _DAY_DATE = re.compile(r"\s*\(\s*(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*\)")  # "Selasa (18/10)", news style
-_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z\u00C0-\u00DE][\w'’-]*)"  # as in bot/evidence/slots.py
-_RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,4}}"
+_RUN = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}"  # a capitalised run, as slots.names reads one
 _IN_PLACE = re.compile(rf"(?:,[ \t]+|[ \t]+di[ \t]+)({_RUN})")  # "Toulouse, Perancis", "Puslit Biologi di Cibinong"
 _PLACE_BEFORE = re.compile(rf"({_RUN}),[ \t]+$")  # "Palu, " before "Indonesia"
 _LOCATIVE = re.compile(r"\bdi[ \t]+$")  # "di Danau Kerinci": how Indonesian answers "di mana"
@@ -63,7 +62,7 @@ def widened(sentence: str, slot: Slot) -> Slot:
     if slot.kind != "number":
         return slot
     if slot.text.lower() in _amount_words():  # "juta" alone: the figure before it is part of the amount
-        before = re.search(r"(\d+(?:[.,]\d+)*)\s+$", sentence[:start])
+        before = re.search(rf"({_FIGURE.pattern})\s+$", sentence[:start])
         if before:
             start = before.start(1)
     if cur := _CURRENCY.search(sentence[:start]):

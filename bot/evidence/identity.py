@@ -1,8 +1,9 @@
 """ "Who is X?": the question names a person and asks what they are, so the answer is X's description.
 
 A plain "who" question asks for a person ("Who accompanied X?") and gets the person the sentence names.
-Asked of a name alone ("Who is Yakov Zinberg?", "Siapakah R.L. Stine?"), that rule answered with another
-capitalised run of the sentence ("Hubungan Internasional"), a confident span that is not the answer. Here the
+Asked of a name alone ("Who is Lena Håkansson?", "Siapakah R.L. Stine?"), that rule answered with another
+capitalised run of the sentence (the "Baltic" of "a historian of Baltic trade"), a confident span that is not
+the answer. Here the
 answer is what the sentence says X is: an apposition ("X, a professor at ...", "Seorang profesor ..., X"),
 a copula ("X adalah ...", "X is ...") or the office written before the name ("Menteri Luar Negeri X"). When
 the sentence gives none of these, no span is named and the sentence is quoted as it stands.
@@ -103,7 +104,7 @@ def _only_aliases(between: str) -> bool:
 
 
 def _describes(text: str) -> bool:
-    """A description holds a common word or an office; "Vladimir Putin, Kim Jong Un" is a list of names."""
+    """A description holds a common word or an office; "Ada Lindqvist, Tomas Brenner" is a list of names."""
     return any(not w[:1].isupper() or w.lower().strip(".") in titles() for w in text.split())
 
 

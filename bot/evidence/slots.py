@@ -80,8 +80,9 @@ _NUMBER_WORDS = alternation(
     {w for w in number_words() if len(w) > 2} - _NOT_SLOT | set(multipliers()) | set(words("amounts"))
 )
 _NUMBER = re.compile(rf"\b\d+(?:[.,]\d+)*(?:\s?%|\s?persen|\s?percent)?|\b(?:{_NUMBER_WORDS})\b", re.I)
-_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z\u00C0-\u00DE][\w'’-]*)"  # a word, or initials such as F. / U.S.
-_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:bin|binti|van|von|de|da|al|el|ibn|la|le|del|der)[ \t]+)?{_CAP}){{0,8}}")
+NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z\u00C0-\u00DE][\w'’-]*)"  # a word, or initials such as F. / U.S.
+_PARTICLE = r"(?:bin|binti|van|von|de|da|al|el|ibn|la|le|del|der)"  # inside a name: "Ibn al Khattab"
+_NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD}){{0,8}}")
 _PLACE_PREP = re.compile(r"(?:\b(?:in|at|from|to|near|into|di|ke|dari|kota|provinsi|kabupaten|desa)\s+)$", re.I)
 _ORG_WORDS = re.compile(
     r"\b(?:University|Universitas|Institute|Institut|Ministry|Kementerian|Council|Dewan|Party|Partai|Company|"
